@@ -1,6 +1,6 @@
 // `npm run db:migrate`: applies prisma/migrations to DATABASE_URL (or the embedded database).
 // This is the deploy step for production; `npm start` runs the same runner itself.
-import { ConfigError, parseEnv, sharedEnvShape } from "../server/config-schema";
+import { parseEnv, sharedEnvShape } from "../server/config-schema";
 import { openDatabase, targetFromConfig } from "../server/db";
 import { migrateDatabase } from "../server/migrations";
 import { z } from "zod";

@@ -9,7 +9,7 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { DEMO, seedDemo } from "../prisma/seed";
-import { ConfigError, providerModes } from "../server/config-schema";
+import { ConfigError, providerModes, providerPartLabels, type ProviderPart } from "../server/config-schema";
 import { openDatabase, registerProcessDatabase, targetFromConfig } from "../server/db";
 import { parseWebEnv } from "../server/env";
 import { createLogger } from "../server/logger";
@@ -106,7 +106,7 @@ async function main() {
       ...(seeded.apiKey ? [`  Demo API key: ${seeded.apiKey}  (shown once; create more under Settings → API keys)`] : []),
       `  Voice worker: http://${workerEnv.VOICE_WORKER_HOST}:${workerPort}/healthz`,
       "  Modes:",
-      ...Object.entries(modes).map(([part, m]) => `    ${part.padEnd(14)} ${m.mode}`),
+      ...Object.entries(modes).map(([part, m]) => `    ${providerPartLabels[part as ProviderPart].padEnd(15)} ${m.mode}`),
       "Press Ctrl-C to stop.",
       "",
     ].join("\n"),

@@ -49,8 +49,7 @@ export const sharedEnvShape = {
   GOOGLE_CLIENT_SECRET: optionalString,
 };
 
-const sharedEnv = z.object(sharedEnvShape);
-export type SharedEnv = z.infer<typeof sharedEnv>;
+export type SharedEnv = z.infer<z.ZodObject<typeof sharedEnvShape>>;
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -68,10 +67,28 @@ export function parseEnv<S extends z.ZodType>(schema: S, source: Record<string, 
   throw new ConfigError(`Invalid configuration: ${name} ${issue.message}. Fix or unset ${name} and start again.`);
 }
 
-export type ProviderModes = Record<
-  "database" | "speechToText" | "languageModel" | "textToSpeech" | "telephony" | "sms" | "email" | "calendar",
-  { mode: string; live: boolean }
->;
+export type ProviderPart =
+  | "database"
+  | "speechToText"
+  | "languageModel"
+  | "textToSpeech"
+  | "telephony"
+  | "sms"
+  | "email"
+  | "calendar";
+
+export type ProviderModes = Record<ProviderPart, { mode: string; live: boolean }>;
+
+export const providerPartLabels: Record<ProviderPart, string> = {
+  database: "Database",
+  speechToText: "Speech-to-text",
+  languageModel: "Language model",
+  textToSpeech: "Text-to-speech",
+  telephony: "Phone calls",
+  sms: "SMS",
+  email: "Email",
+  calendar: "Calendar",
+};
 
 /** Which implementation each part runs, so the app can say so (start-up log, dashboard, /api/health). */
 export function providerModes(env: SharedEnv): ProviderModes {

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { providerModes } from "@/server/config-schema";
+import { providerModes, providerPartLabels, type ProviderPart } from "@/server/config-schema";
 import { env } from "@/server/env";
 import { createContext } from "@/server/trpc/context";
 import { createCaller } from "@/server/trpc/root";
@@ -105,7 +105,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               <li key={part} className="flex items-start gap-2">
                 <span className={`mt-1 inline-block h-2 w-2 shrink-0 rounded-full ${m.live ? "bg-emerald-500" : "bg-amber-400"}`} aria-hidden />
                 <span>
-                  <span className="font-medium">{part}</span>: {m.mode}
+                  <span className="font-medium">{providerPartLabels[part as ProviderPart]}</span>: {m.mode}
                 </span>
               </li>
             ))}
