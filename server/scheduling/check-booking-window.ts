@@ -1,0 +1,22 @@
+// Clear answers for times outside the service's booking window, before any slot search:
+// in the past, too soon (minimum notice) or too far ahead (booking horizon).
+import { AppError } from "../errors";
+import type { SchedulingContext } from "./load-scheduling-context";
+
+export function checkBookingWindow(context: SchedulingContext, startMs: number, now: Date): void {
+  const rules = context.query.service;
+  if (startMs <= now.getTime()) throw new AppError("INVALID_INPUT", "That time has already passed.");
+  if (startMs < now.getTime() + rules.minNoticeMinutes * 60_000) {
+    throw new AppError("OUTSIDE_HOURS", `${context.service.name} needs at least ${describeMinutes(rules.minNoticeMinutes)} notice.`, { alternatives: [] });
+  }
+  // Generous bound here; the slot engine applies the exact end-of-local-day horizon.
+  if (startMs > now.getTime() + (rules.bookingHorizonDays + 1) * 86_400_000) {
+    throw new AppError("OUTSIDE_HOURS", `${context.service.name} can be booked at most ${rules.bookingHorizonDays} days ahead.`, { alternatives: [] });
+  }
+}
+
+function describeMinutes(minutes: number): string {
+  if (minutes % 1440 === 0) return `${minutes / 1440} day${minutes === 1440 ? "" : "s"}'`;
+  if (minutes % 60 === 0) return `${minutes / 60} hour${minutes === 60 ? "" : "s"}'`;
+  return `${minutes} minutes'`;
+}
