@@ -64,6 +64,11 @@ async function openPglite(dataDir: string | null): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle pooled connection that the server closes (restart, failover, admin termination) is
+  // reported here; without a listener Node would crash the process. The pool replaces it.
+  pool.on("error", (error) => {
+    console.warn(`database connection lost (${(error as { code?: string }).code ?? error.message}); reconnecting on next use`);
+  });
   const sqlFor = (client: pg.ClientBase | pg.Pool): SqlConnection => ({
     query: async <Row,>(text: string, params?: unknown[]) =>
       (await client.query(text, params as unknown[] | undefined)).rows as Row[],

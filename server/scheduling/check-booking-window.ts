@@ -15,8 +15,8 @@ export function checkBookingWindow(context: SchedulingContext, startMs: number, 
   }
 }
 
+/** "1 hour's", "2 hours'", "90 minutes'": the possessive English needs before "notice". */
 function describeMinutes(minutes: number): string {
-  if (minutes % 1440 === 0) return `${minutes / 1440} day${minutes === 1440 ? "" : "s"}'`;
-  if (minutes % 60 === 0) return `${minutes / 60} hour${minutes === 60 ? "" : "s"}'`;
-  return `${minutes} minutes'`;
+  const [amount, unit] = minutes % 1440 === 0 ? [minutes / 1440, "day"] : minutes % 60 === 0 ? [minutes / 60, "hour"] : [minutes, "minute"];
+  return amount === 1 ? `1 ${unit}'s` : `${amount} ${unit}s'`;
 }
