@@ -31,14 +31,14 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "rm -rf .data/e2e && npm start",
+    command: `rm -rf .data/e2e-${port} && npm start`,
     url: `http://localhost:${port}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
     env: {
-      DATA_DIR: ".data/e2e",
+      DATA_DIR: `.data/e2e-${port}`,
       PORT: String(port),
       VOICE_WORKER_PORT: String(port + 1),
       LOG_LEVEL: "warn",
