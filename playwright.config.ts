@@ -1,5 +1,6 @@
 // End-to-end tests in Debian's Chromium (never a downloaded browser), against `npm start` on a
-// fresh embedded database in .data/e2e.
+// fresh embedded database in .data/e2e-<port> (E2E_PORT, default 3100), so runs on different
+// ports never share or delete each other's data.
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
