@@ -15,19 +15,19 @@ export const customerDetails = z.object({
 export type CustomerDetails = z.infer<typeof customerDetails>;
 
 export async function findOrCreateCustomer(db: Db | Tx, { businessId, details }: { businessId: string; details: CustomerDetails }) {
-  const existing = await db.customer.findUnique({
+  // INSERT … ON CONFLICT DO NOTHING (skipDuplicates), so two first bookings from the same new
+  // number cannot race into a unique-violation that would abort the caller's transaction.
+  await db.customer.createMany({ data: [{ businessId, ...details }], skipDuplicates: true });
+  const customer = await db.customer.findUniqueOrThrow({
     where: { businessId_phone: { businessId, phone: details.phone } },
     select: { id: true, name: true, email: true },
   });
-  if (!existing) {
-    return db.customer.create({ data: { businessId, ...details }, select: { id: true } });
-  }
   const fill = {
-    ...(details.name && !existing.name ? { name: details.name } : {}),
-    ...(details.email && !existing.email ? { email: details.email } : {}),
+    ...(details.name && !customer.name ? { name: details.name } : {}),
+    ...(details.email && !customer.email ? { email: details.email } : {}),
   };
-  if (Object.keys(fill).length > 0) await db.customer.update({ where: { id: existing.id }, data: fill });
-  return { id: existing.id };
+  if (Object.keys(fill).length > 0) await db.customer.update({ where: { id: customer.id }, data: fill });
+  return { id: customer.id };
 }
 
 export async function requireCustomer(db: Db | Tx, { businessId, customerId }: { businessId: string; customerId: string }) {

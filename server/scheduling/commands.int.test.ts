@@ -58,12 +58,12 @@ describe.each(engines)("booking commands on %s", (engine) => {
     expect(error.code).toBe("SLOT_TAKEN");
     const alternatives = error.data!.alternatives!;
     expect(alternatives).toHaveLength(3);
-    // Nearest first: 10:30 (Maya), then 11:45 (both: 11:00–11:30 plus the 5-minute buffer, on the
-    // quarter hour), then 10:00 — tied with 12:00, the earlier wins.
+    // Nearest first: 11:45 (11:00–11:30 plus its 5-minute buffer, on the quarter hour), 10:00, then
+    // 12:15. Not 10:30: it would end at 11:00 and its own 5-minute buffer would touch 11:00.
     expect(alternatives.map((a) => a.startsAt.toISOString())).toEqual([
-      "2026-11-26T15:30:00.000Z",
       "2026-11-26T16:45:00.000Z",
       "2026-11-26T15:00:00.000Z",
+      "2026-11-26T17:15:00.000Z",
     ]);
     expect(await db.appointment.count({ where: { businessId: s.businessId } })).toBe(before);
   });

@@ -36,7 +36,10 @@ export async function loadSchedulingContext(
   args: { businessId: string; serviceId: string; staffId?: string; fromMs: number; toMs: number },
 ): Promise<SchedulingContext> {
   const { businessId, serviceId } = args;
-  const [business, service] = await Promise.all([
+  // Inside a transaction the queries share one connection: run them one after another (pg
+  // deprecates queueing queries on a client); outside one, in parallel over the pool.
+  const all = "$transaction" in db ? inParallel : inSequence;
+  const [business, service] = await all([
     db.business.findUnique({ where: { id: businessId }, select: { id: true, timezone: true, settings: true } }),
     db.service.findFirst({
       where: { id: serviceId, businessId, active: true },
@@ -66,7 +69,7 @@ export async function loadSchedulingContext(
   // whole local days.
   const windowStart = new Date(args.fromMs - DAY_MS);
   const windowEnd = new Date(args.toMs + DAY_MS);
-  const [hours, overrides, appointments, staffRows] = await Promise.all([
+  const [hours, overrides, appointments, staffRows] = await all([
     db.weeklyHours.findMany({
       where: { businessId, OR: [{ staffId: null }, { staffId: { in: staffIds } }] },
       select: { staffId: true, weekday: true, startMinute: true, endMinute: true },
@@ -134,6 +137,16 @@ export async function loadSchedulingContext(
       },
     },
   };
+}
+
+// Prisma's query promises are lazy: nothing is sent until one is awaited, so awaiting them in
+// order really does run them one at a time.
+type Queries<T extends readonly unknown[]> = { [K in keyof T]: PromiseLike<T[K]> };
+const inParallel = <T extends readonly unknown[]>(queries: Queries<T>) => Promise.all(queries) as Promise<T>;
+async function inSequence<T extends readonly unknown[]>(queries: Queries<T>): Promise<T> {
+  const results: unknown[] = [];
+  for (const query of queries) results.push(await query);
+  return results as unknown as T;
 }
 
 function toWeeklyRange(h: HoursRow): WeeklyHoursRange {

@@ -62,6 +62,30 @@ describe("existing appointments", () => {
     ]);
   });
 
+  it("keep this service's after-buffer clear of the next appointment and its before-buffer clear of the previous one", () => {
+    // Existing 11:00–12:00 local with no buffers; this service needs 5 minutes before and 20 after.
+    // A new slot must end 20 minutes before 11:00 and start 5 minutes after 12:00 — the pairing
+    // the database's exclusion constraint enforces on the buffer-widened spans.
+    const slots = slotsFor({
+      staff: [makeStaff("ana", { weeklyHours: weekly([1], "09:00-13:00") })],
+      appointments: [appointment("2024-06-03T15:00Z", "2024-06-03T16:00Z")],
+      service: { slotIntervalMinutes: 15, bufferBeforeMinutes: 5, bufferAfterMinutes: 20 },
+      ...MONDAY,
+    });
+    // 30-minute service: latest start before is 10:00 (ends 10:30, +20 = 10:50 ≤ 11:00); 10:15
+    // would reach 11:05. After it: 12:15 (12:05 rounded up to the quarter hour) and 12:30, the last
+    // start that ends by 13:00.
+    expect(utcStarts(slots)).toEqual([
+      "2024-06-03T13:00Z",
+      "2024-06-03T13:15Z",
+      "2024-06-03T13:30Z",
+      "2024-06-03T13:45Z",
+      "2024-06-03T14:00Z",
+      "2024-06-03T16:15Z",
+      "2024-06-03T16:30Z",
+    ]);
+  });
+
   it("block only their own staff member", () => {
     const slots = slotsFor({
       staff: [morning("ana"), morning("ben")],

@@ -1,8 +1,11 @@
 // Busy time per staff member, as the engine subtracts it from open hours.
-// An existing appointment blocks [start − its before-buffer − this service's before-buffer,
-// end + its after-buffer + this service's after-buffer); an external calendar block is widened by
-// this service's buffers only. Widening busy time by the new service's buffers is what lets the
-// slot walk test only the bare appointment span against it.
+// Every appointment occupies its span widened by its own buffers, and the database's exclusion
+// constraint keeps those widened spans apart. So a new slot [s, e) with buffers (before, after)
+// fits only if [s − before, e + after) misses each existing widened span: the existing
+// appointment blocks bare starts in [its start − its before-buffer − THIS service's AFTER-buffer,
+// its end + its after-buffer + THIS service's BEFORE-buffer). External calendar blocks are widened
+// the same way by this service's buffers. Widening busy time like this is what lets the slot walk
+// test only the bare appointment span against it.
 //
 // Starts and ends are kept in two separately sorted typed arrays: the union of intervals depends
 // only on how many have started and how many have ended at each point, not on which start pairs
@@ -39,8 +42,8 @@ export function collectBusyTime(
   for (let i = 0; i < appointments.length; i++) {
     const appointment = appointments[i]!;
     const staffIndex = staffIndexById.get(appointment.staffId) ?? -1;
-    const start = appointment.startMs - appointment.bufferBeforeMinutes * MINUTE_MS - beforeMs;
-    const end = appointment.endMs + appointment.bufferAfterMinutes * MINUTE_MS + afterMs;
+    const start = appointment.startMs - appointment.bufferBeforeMinutes * MINUTE_MS - afterMs;
+    const end = appointment.endMs + appointment.bufferAfterMinutes * MINUTE_MS + beforeMs;
     const relevant = staffIndex >= 0 && start < windowEndMs && end > windowStartMs && start < end;
     staffOfAppointment[i] = relevant ? staffIndex : -1;
     if (relevant) counts[staffIndex]!++;
@@ -48,8 +51,8 @@ export function collectBusyTime(
   for (let i = 0; i < busyBlocks.length; i++) {
     const block = busyBlocks[i]!;
     const staffIndex = staffIndexById.get(block.staffId) ?? -1;
-    const start = block.startMs - beforeMs;
-    const end = block.endMs + afterMs;
+    const start = block.startMs - afterMs;
+    const end = block.endMs + beforeMs;
     const relevant = staffIndex >= 0 && start < windowEndMs && end > windowStartMs && start < end;
     staffOfBlock[i] = relevant ? staffIndex : -1;
     if (relevant) counts[staffIndex]!++;
@@ -65,16 +68,16 @@ export function collectBusyTime(
     if (staffIndex < 0) continue;
     const appointment = appointments[i]!;
     const at = filled[staffIndex]!++;
-    busy[staffIndex]!.starts[at] = appointment.startMs - appointment.bufferBeforeMinutes * MINUTE_MS - beforeMs;
-    busy[staffIndex]!.ends[at] = appointment.endMs + appointment.bufferAfterMinutes * MINUTE_MS + afterMs;
+    busy[staffIndex]!.starts[at] = appointment.startMs - appointment.bufferBeforeMinutes * MINUTE_MS - afterMs;
+    busy[staffIndex]!.ends[at] = appointment.endMs + appointment.bufferAfterMinutes * MINUTE_MS + beforeMs;
   }
   for (let i = 0; i < busyBlocks.length; i++) {
     const staffIndex = staffOfBlock[i]!;
     if (staffIndex < 0) continue;
     const block = busyBlocks[i]!;
     const at = filled[staffIndex]!++;
-    busy[staffIndex]!.starts[at] = block.startMs - beforeMs;
-    busy[staffIndex]!.ends[at] = block.endMs + afterMs;
+    busy[staffIndex]!.starts[at] = block.startMs - afterMs;
+    busy[staffIndex]!.ends[at] = block.endMs + beforeMs;
   }
   for (const { starts, ends } of busy) {
     starts.sort();
