@@ -1,0 +1,39 @@
+// A fresh PostgreSQL database per benchmark run, created beside BENCH_DATABASE_URL (or the local
+// `test` server) and dropped afterwards, as bench/database.bench.ts does. null: no server.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { openDatabase, type Database } from "../../server/db";
+import { migrateDatabase } from "../../server/migrations";
+
+export async function withBenchPostgres<T>(fn: (database: Database) => Promise<T>): Promise<T | null> {
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+  const admin = new pg.Client({ connectionString: adminUrl });
+  try {
+    await admin.connect();
+  } catch {
+    return null;
+  }
+  const name = `as_bench_${randomBytes(4).toString("hex")}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  try {
+    const database = await openDatabase({ kind: "postgres", url: url.toString() });
+    try {
+      await migrateDatabase(database);
+      return await fn(database);
+    } finally {
+      await database.close();
+    }
+  } finally {
+    // pg's pool.end() resolves before its sockets have closed; dropping at once would terminate
+    // them mid-close and log "connection lost". Wait (briefly, bounded) for them to go.
+    for (let i = 0; i < 20; i++) {
+      const { rows } = await admin.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name]);
+      if (rows[0]!.n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}

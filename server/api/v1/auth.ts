@@ -1,0 +1,79 @@
+// Who may use /api/v1/businesses/{slug}/…: the business's own API keys (Authorization: Bearer),
+// and anyone for reads the business made public. A key is looked up by its sha256; revoked keys
+// are refused. A key used with another business's slug gets the same 404 as a slug that does not
+// exist, so a key holder learns nothing about other tenants.
+import type { Actor } from "../../audit";
+import { parseBusinessSettings } from "../../businesses/business-settings";
+import { hashApiKey } from "../../businesses/create-api-key";
+import type { Db } from "../../db";
+import { ApiProblem } from "./problems";
+
+/** lastUsedAt is written at most this often per key, so reads do not turn into writes. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+const businessSelect = { id: true, slug: true, name: true, timezone: true, settings: true } as const;
+
+export interface BusinessAccess {
+  business: { id: string; slug: string; name: string; timezone: string };
+  /** The key used, or null for an anonymous public read. */
+  apiKeyId: string | null;
+}
+
+/**
+ * "key": the request must carry a key of this business (every write, and reading bookings).
+ * "public-read": availability and services, open to anyone when the business's
+ * `publicAvailability` setting is on; a key, when sent, must still belong to the business.
+ */
+export type AccessNeed = "key" | "public-read";
+
+export async function authorize(db: Db, request: Request, slug: string, { need, now }: { need: AccessNeed; now: Date }): Promise<BusinessAccess> {
+  const header = request.headers.get("authorization");
+  if (header === null) {
+    if (need === "key") throw unauthenticated("This request needs the business's API key: send it as Authorization: Bearer <key>.");
+    const business = await db.business.findUnique({ where: { slug }, select: businessSelect });
+    if (!business) throw noSuchBusiness(slug);
+    if (!parseBusinessSettings(business.settings).publicAvailability) {
+      throw unauthenticated("This business shares its availability only with an API key: send it as Authorization: Bearer <key>.");
+    }
+    return { business: pickBusiness(business), apiKeyId: null };
+  }
+
+  const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header);
+  if (!match) throw unauthenticated("Send the API key as Authorization: Bearer <key>.");
+  const key = await db.apiKey.findUnique({
+    where: { hash: hashApiKey(match[1]!) },
+    select: { id: true, revokedAt: true, lastUsedAt: true, business: { select: businessSelect } },
+  });
+  if (!key || key.revokedAt) {
+    throw unauthenticated("This API key is not valid or has been revoked. Ask the business owner for a current key.", 'error="invalid_token"');
+  }
+  // Comparing after the fetch is safe here: the answer is the same 404 whether the slug names
+  // another business or none, and the key's own business is no secret to its holder.
+  if (key.business.slug !== slug) throw noSuchBusiness(slug);
+
+  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS) {
+    // Conditional, so concurrent first requests write once between them.
+    await db.apiKey.updateMany({
+      where: { id: key.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(now.getTime() - TOUCH_INTERVAL_MS) } }] },
+      data: { lastUsedAt: now },
+    });
+  }
+  return { business: pickBusiness(key.business), apiKeyId: key.id };
+}
+
+/** The actor recorded in the audit log for writes made with an API key. */
+export function apiActor(access: BusinessAccess): Actor {
+  return { type: "api", id: access.apiKeyId, channel: "api" };
+}
+
+function pickBusiness(b: { id: string; slug: string; name: string; timezone: string }): BusinessAccess["business"] {
+  return { id: b.id, slug: b.slug, name: b.name, timezone: b.timezone };
+}
+
+function unauthenticated(detail: string, challenge?: string): ApiProblem {
+  return new ApiProblem("unauthenticated", detail, { headers: { "www-authenticate": `Bearer realm="api"${challenge ? `, ${challenge}` : ""}` } });
+}
+
+function noSuchBusiness(slug: string): ApiProblem {
+  return new ApiProblem("not-found", `No business "${slug}" is available here. Check the slug, and that the API key belongs to that business.`);
+}
