@@ -9,6 +9,7 @@ import { customerDetails, findOrCreateCustomer, requireCustomer } from "../custo
 import type { Db, Tx } from "../db";
 import { EXCLUSION_VIOLATION, postgresErrorCode, UNIQUE_VIOLATION } from "../db-errors";
 import { AppError } from "../errors";
+import { clearExpiredHoldsInTheWay } from "../waitlist/cancel-expired-holds";
 import { pickStaffFairly } from "./availability/pick-staff-fairly";
 import { appointmentSelect } from "./appointment-view";
 import { checkBookingWindow } from "./check-booking-window";
@@ -46,6 +47,11 @@ export async function bookAppointment(db: Db, rawInput: BookAppointmentInput, { 
   for (let attempt = 0; attempt < 4; attempt++) {
     try {
       return await db.$transaction(async (tx) => {
+        // A waitlist hold past its holdExpiresAt is dead, but until the expiry sweep gets to it
+        // the row is still `held`: the slot engine counts it and the exclusion constraint would
+        // refuse this booking. So lapsed holds overlapping this time are cancelled here first
+        // (their entries marked expired), in this transaction, so a refused booking keeps them.
+        await clearExpiredHoldsInTheWay(tx, { businessId: input.businessId, serviceId: input.serviceId, staffId: staffFilter, startMs, actor, now });
         const context = await loadSchedulingContext(tx, {
           businessId: input.businessId,
           serviceId: input.serviceId,

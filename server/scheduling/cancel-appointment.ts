@@ -5,6 +5,7 @@ import { recordAudit, type Actor } from "../audit";
 import { parseBusinessSettings } from "../businesses/business-settings";
 import type { Db } from "../db";
 import { AppError } from "../errors";
+import { handFreedSlotToWaitlist } from "../waitlist/hand-freed-slot-to-waitlist";
 import { appointmentSelect } from "./appointment-view";
 import { assertCallerMayChange } from "./caller-policy";
 
@@ -18,7 +19,8 @@ export type CancelAppointmentInput = z.infer<typeof cancelAppointmentInput>;
 
 export async function cancelAppointment(db: Db, rawInput: CancelAppointmentInput, { actor, now }: { actor: Actor; now: Date }) {
   const input = cancelAppointmentInput.parse(rawInput);
-  return db.$transaction(async (tx) => {
+  let freed = false;
+  const result = await db.$transaction(async (tx) => {
     const appointment = await tx.appointment.findFirst({
       where: { id: input.appointmentId, businessId: input.businessId },
       select: { ...appointmentSelect, business: { select: { settings: true } } },
@@ -44,8 +46,12 @@ export async function cancelAppointment(db: Db, rawInput: CancelAppointmentInput
       before,
       after: cancelled,
     });
+    freed = true;
     return cancelled;
   });
+  // After the commit, so a waitlist failure can never undo the cancellation (it logs, never throws).
+  if (freed) await handFreedSlotToWaitlist(db, { businessId: input.businessId, appointmentId: result.id }, { now });
+  return result;
 }
 
 function joinNotes(existing: string | null, line: string): string {

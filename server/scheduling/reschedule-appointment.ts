@@ -5,6 +5,7 @@ import { recordAudit, type Actor } from "../audit";
 import type { Db } from "../db";
 import { EXCLUSION_VIOLATION, postgresErrorCode } from "../db-errors";
 import { AppError } from "../errors";
+import { handFreedSlotToWaitlist } from "../waitlist/hand-freed-slot-to-waitlist";
 import { pickStaffFairly } from "./availability/pick-staff-fairly";
 import { appointmentSelect } from "./appointment-view";
 import { insertAppointment } from "./book-appointment";
@@ -27,8 +28,9 @@ export type RescheduleAppointmentInput = z.infer<typeof rescheduleAppointmentInp
 export async function rescheduleAppointment(db: Db, rawInput: RescheduleAppointmentInput, { actor, now }: { actor: Actor; now: Date }) {
   const input = rescheduleAppointmentInput.parse(rawInput);
   const startMs = input.startsAt.getTime();
+  let result;
   try {
-    return await db.$transaction(async (tx) => {
+    result = await db.$transaction(async (tx) => {
       const old = await tx.appointment.findFirst({
         where: { id: input.appointmentId, businessId: input.businessId },
         select: { ...appointmentSelect, serviceId: true, staffId: true, customerId: true },
@@ -90,4 +92,8 @@ export async function rescheduleAppointment(db: Db, rawInput: RescheduleAppointm
       : [];
     throw new AppError("SLOT_TAKEN", "That time was just taken.", { alternatives });
   }
+  // After the commit, so a waitlist failure can never undo the move (it logs, never throws). The
+  // slot engine sees the new appointment, so only time the move really gave up is offered.
+  await handFreedSlotToWaitlist(db, { businessId: input.businessId, appointmentId: input.appointmentId }, { now });
+  return result;
 }
