@@ -12,6 +12,7 @@ import { DEMO, seedDemo } from "../prisma/seed";
 import { ConfigError, providerModes, providerPartLabels, type ProviderPart } from "../server/config-schema";
 import { openDatabase, registerProcessDatabase, targetFromConfig } from "../server/db";
 import { parseWebEnv } from "../server/env";
+import { startPeriodicJobs } from "../server/jobs/periodic-jobs";
 import { createLogger } from "../server/logger";
 import { migrateDatabase } from "../server/migrations";
 import { parseWorkerEnv } from "../voice-worker/src/env";
@@ -80,6 +81,7 @@ async function main() {
 
   const worker = createVoiceWorker({ db: database.prisma, env: workerEnv, log: log.child({ part: "voice-worker" }) });
   const { port: workerPort } = await worker.start();
+  const jobs = startPeriodicJobs({ db: database.prisma, log: log.child({ part: "jobs" }) });
 
   const app = next({ dev, dir: root, hostname: webEnv.HOST, port: webEnv.PORT });
   await app.prepare();
@@ -121,6 +123,7 @@ async function main() {
     await Promise.all([
       new Promise<void>((resolve) => server.close(() => resolve())),
       worker.stop(Math.min(workerEnv.DRAIN_SECONDS, 10) * 1000),
+      jobs.stop(),
     ]);
     await app.close?.();
     await database.close();
