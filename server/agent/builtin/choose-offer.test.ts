@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { chooseOffer } from "./choose-offer";
+import type { Offer } from "./dialogue-state";
+
+const offer = (date: string, time: string): Offer => ({ slotId: `${date}T${time}`, date, time, staff: [] });
+const SAME_DAY = [offer("2026-11-25", "14:30"), offer("2026-11-25", "16:00")];
+const TWO_DAYS = [offer("2026-11-25", "09:00"), offer("2026-11-26", "09:00")];
+const none = { when: null, ordinal: undefined, yes: false, no: false };
+
+describe("chooseOffer", () => {
+  it("picks the offer at the time the caller names", () => {
+    const choice = chooseOffer({ ...none, when: { time: { hour: 16, minute: 0 }, cues: [] } }, SAME_DAY);
+    expect(choice).toEqual({ offer: SAME_DAY[1] });
+  });
+
+  it("returns null for a time that was not offered, so the flow searches for it", () => {
+    expect(chooseOffer({ ...none, when: { time: { hour: 11, minute: 0 }, cues: [] } }, SAME_DAY)).toBeNull();
+  });
+
+  it("picks by position, the last one included", () => {
+    expect(chooseOffer({ ...none, ordinal: 1 }, SAME_DAY)).toEqual({ offer: SAME_DAY[1] });
+    expect(chooseOffer({ ...none, ordinal: -1 }, TWO_DAYS)).toEqual({ offer: TWO_DAYS[1] });
+    expect(chooseOffer({ ...none, ordinal: 2 }, SAME_DAY)).toEqual({ unclear: true });
+  });
+
+  it("picks by day when the offers are on different days", () => {
+    expect(chooseOffer({ ...none, when: { date: "2026-11-26", cues: [] } }, TWO_DAYS)).toEqual({ offer: TWO_DAYS[1] });
+    expect(chooseOffer({ ...none, when: { date: "2026-11-25", cues: [] } }, SAME_DAY)).toEqual({ unclear: true });
+  });
+
+  it("takes yes as the only offer, but asks which when there were several", () => {
+    expect(chooseOffer({ ...none, yes: true }, [SAME_DAY[0]!])).toEqual({ offer: SAME_DAY[0] });
+    expect(chooseOffer({ ...none, yes: true }, SAME_DAY)).toEqual({ unclear: true });
+    expect(chooseOffer({ ...none, no: true }, SAME_DAY)).toBeNull();
+  });
+});
