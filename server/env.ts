@@ -9,6 +9,11 @@ const webEnvSchema = z.object({
   NEXTAUTH_SECRET: z
     .string({ message: "is required (any long random string; `npm start` makes one for you)" })
     .min(16, "must be at least 16 characters"),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For (Vercel: 1). The
+   * client IP for rate limits is read that many entries from the right; 0 ignores the header.
+   */
+  TRUSTED_PROXIES: z.coerce.number({ message: "must be a whole number" }).int().min(0).max(10).default(1),
   /** Public wss:// address of the voice worker's Media Streams endpoint, as Twilio must reach it. */
   VOICE_WORKER_PUBLIC_URL: z
     .string()

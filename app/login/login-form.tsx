@@ -2,54 +2,51 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { fieldErrorsOf, signInInput, type FieldErrors } from "@/server/auth/account-schemas";
+import { cardClass, FormAlert, linkClass, postJson, SubmitButton, TextField } from "./auth-ui";
 
-export function LoginForm() {
+export function LoginForm({ next, defaultEmail }: { next?: string; defaultEmail?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setPending(true);
     setError(null);
     const form = new FormData(event.currentTarget);
-    const res = await fetch("/api/session", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: form.get("email"), password: form.get("password") }),
-    }).catch(() => null);
-    if (res?.ok) {
-      router.replace("/dashboard");
+    const input = signInInput.safeParse({ email: form.get("email"), password: form.get("password") });
+    if (!input.success) {
+      setFieldErrors(fieldErrorsOf(input.error));
+      return;
+    }
+    setFieldErrors({});
+    setPending(true);
+    const res = await postJson("/api/session", input.data);
+    if (res.ok) {
+      router.replace(next ?? "/dashboard");
       router.refresh();
       return;
     }
-    const body = (await res?.json().catch(() => null)) as { error?: string } | null;
-    setError(body?.error ?? "Could not reach the server. Check your connection and try again.");
+    setFieldErrors(res.data?.fieldErrors ?? {});
+    setError(res.data?.error ?? "Something went wrong. Try again in a moment.");
     setPending(false);
   }
 
+  const forgotHref = "/forgot-password";
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
-      <label className="flex flex-col gap-1 text-sm font-medium">
-        Email
-        <input name="email" type="email" autoComplete="email" required className="rounded-md border border-slate-300 px-3 py-2 font-normal focus:outline-none focus:ring-2 focus:ring-brand-600" />
-      </label>
-      <label className="flex flex-col gap-1 text-sm font-medium">
-        Password
-        <input name="password" type="password" autoComplete="current-password" required className="rounded-md border border-slate-300 px-3 py-2 font-normal focus:outline-none focus:ring-2 focus:ring-brand-600" />
-      </label>
-      {error && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {error}
-        </p>
-      )}
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:ring-offset-2"
-      >
-        {pending ? "Signing in…" : "Sign in"}
-      </button>
+    <form onSubmit={onSubmit} noValidate className={cardClass}>
+      <TextField label="Email" name="email" type="email" autoComplete="email" defaultValue={defaultEmail} error={fieldErrors.email} />
+      <div className="flex flex-col gap-1">
+        <TextField label="Password" name="password" type="password" autoComplete="current-password" error={fieldErrors.password} />
+        <a href={forgotHref} className={`self-end text-sm ${linkClass}`}>
+          Forgot password?
+        </a>
+      </div>
+      {error && <FormAlert>{error}</FormAlert>}
+      <SubmitButton pending={pending} pendingLabel="Signing in…">
+        Sign in
+      </SubmitButton>
     </form>
   );
 }

@@ -14,7 +14,7 @@ export function authOptions(): NextAuthOptions {
     adapter: prismaAuthAdapter(appDb),
     secret: config.NEXTAUTH_SECRET,
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS },
-    pages: { signIn: "/login" },
+    pages: { signIn: "/login", error: "/login" },
     providers:
       config.GOOGLE_CLIENT_ID && config.GOOGLE_CLIENT_SECRET
         ? [GoogleProvider({ clientId: config.GOOGLE_CLIENT_ID, clientSecret: config.GOOGLE_CLIENT_SECRET })]

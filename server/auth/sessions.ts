@@ -16,3 +16,13 @@ export async function createSession(db: Db, userId: string, now: Date) {
   await db.session.create({ data: { sessionToken, userId, expires } });
   return { sessionToken, expires };
 }
+
+/** The cookie that carries a session, as Auth.js sets it (so getServerSession() finds it). */
+export function sessionCookie(publicUrl: string, session: { sessionToken: string; expires: Date }) {
+  const secure = publicUrl.startsWith("https://");
+  return {
+    name: sessionCookieName(publicUrl),
+    value: session.sessionToken,
+    options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure, expires: session.expires },
+  };
+}

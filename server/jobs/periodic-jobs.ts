@@ -1,9 +1,11 @@
 // Background work that must happen even when nobody is on the page: today, expiring waitlist
-// holds and passing the time to the next in line (reminders and calendar sync will join it).
+// holds and passing the time to the next in line, and forgetting old sign-in attempts
+// (reminders and calendar sync will join them).
 // Runs in the long-running process (the voice worker, or `npm start`), never in serverless
 // routes. A run never overlaps the previous one, and a failing job is logged, not fatal.
 import type { Db } from "../db";
 import type { Logger } from "../logger";
+import { purgeRateLimitHits } from "../rate-limit/rate-limiter";
 import { expireWaitlistOffers } from "../waitlist/expire-waitlist-offers";
 
 export interface PeriodicJobs {
@@ -32,6 +34,12 @@ export function startPeriodicJobs({
       if (result.expired > 0) log.info(result, "waitlist holds expired");
     } catch (error) {
       log.error({ err: error }, "waitlist expiry job failed; will retry");
+    }
+    try {
+      // Rate-limit windows are at most a day long; older hits only take space.
+      await purgeRateLimitHits(db, { olderThan: new Date(now().getTime() - 86_400_000) });
+    } catch (error) {
+      log.error({ err: error }, "rate-limit purge failed; will retry");
     }
   }
 

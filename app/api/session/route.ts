@@ -1,33 +1,19 @@
 // Email + password sign-in: POST { email, password } → a database session and Auth.js's cookie.
+// 401 for a wrong password or unknown email (one message for both); 429 with Retry-After when
+// the email or the client's address has failed too often.
 import { NextResponse } from "next/server";
+import { appErrorResponse, invalidInput, readJson, requestIp, withSessionCookie } from "@/app/api/auth/_lib/responses";
 import { appDb } from "@/server/app-db";
-import { sessionCookieName } from "@/server/auth/sessions";
-import { signInInput, signInWithPassword } from "@/server/auth/sign-in-with-password";
-import { env } from "@/server/env";
-import { AppError, httpStatusFor } from "@/server/errors";
+import { signInInput } from "@/server/auth/account-schemas";
+import { signInWithPassword } from "@/server/auth/sign-in-with-password";
 
 export async function POST(req: Request) {
-  const body: unknown = await req.json().catch(() => null);
-  const input = signInInput.safeParse(body);
-  if (!input.success) {
-    return NextResponse.json({ error: input.error.issues[0]?.message ?? "Invalid sign-in form" }, { status: 400 });
-  }
+  const input = signInInput.safeParse(await readJson(req));
+  if (!input.success) return invalidInput(input.error);
   try {
-    const { sessionToken, expires } = await signInWithPassword(await appDb(), input.data, new Date());
-    const publicUrl = env().PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? "http://localhost";
-    const res = NextResponse.json({ ok: true });
-    res.cookies.set(sessionCookieName(publicUrl), sessionToken, {
-      httpOnly: true,
-      sameSite: "lax",
-      path: "/",
-      secure: publicUrl.startsWith("https://"),
-      expires,
-    });
-    return res;
+    const session = await signInWithPassword(await appDb(), input.data, { now: new Date(), ip: requestIp(req) });
+    return withSessionCookie(NextResponse.json({ ok: true }), session);
   } catch (error) {
-    if (error instanceof AppError) {
-      return NextResponse.json({ error: error.message }, { status: httpStatusFor[error.code] });
-    }
-    throw error;
+    return appErrorResponse(error);
   }
 }
