@@ -3,11 +3,13 @@
 // absent), so every page and link carries it; switching keeps the current page.
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { TestCallPrompt } from "../onboarding/test-call-prompt";
 import { SignOutButton } from "./sign-out-button";
 
 const NAV = [
   { href: "/dashboard", label: "Overview" },
   { href: "/dashboard/appointments", label: "Appointments" },
+  { href: "/dashboard/settings", label: "Settings" },
 ] as const;
 
 export function DashboardHeader({ businesses }: { businesses: { id: string; name: string }[] }) {
@@ -61,6 +63,7 @@ export function DashboardHeader({ businesses }: { businesses: { id: string; name
         </div>
         <SignOutButton />
       </div>
+      <TestCallPrompt />
     </header>
   );
 }

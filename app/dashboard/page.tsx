@@ -1,29 +1,16 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { providerModes, providerPartLabels, type ProviderPart } from "@/server/config-schema";
 import { env } from "@/server/env";
-import { createContext } from "@/server/trpc/context";
-import { createCaller } from "@/server/trpc/root";
+import { currentBusiness } from "./current-business";
 
 export const dynamic = "force-dynamic";
 
 const money = (micros: number) => `$${(micros / 1_000_000).toFixed(2)}`;
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ b?: string }> }) {
-  const ctx = await createContext();
-  if (!ctx.userId) redirect("/login");
-  const api = createCaller(ctx);
-  const memberships = await api.business.mine();
   const { b } = await searchParams;
-  const current = memberships.find((m) => m.business.id === b) ?? memberships[0];
-  if (!current) {
-    return (
-      <main className="mx-auto max-w-3xl p-6">
-        <p>You are not a member of any business yet.</p>
-      </main>
-    );
-  }
-  const summary = await api.business.dashboard({ businessId: current.business.id });
+  const { api, businessId } = await currentBusiness(searchParams);
+  const summary = await api.business.dashboard({ businessId });
   const tz = summary.business.timezone;
   const time = (d: Date) => d.toLocaleTimeString("en-US", { timeZone: tz, hour: "numeric", minute: "2-digit" });
   const modes = providerModes(env());
@@ -41,7 +28,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <h2 id="today" className="font-medium">
             Today
           </h2>
-          <Link href={b ? `/dashboard/appointments?b=${encodeURIComponent(current.business.id)}` : "/dashboard/appointments"} className="text-sm font-medium text-brand-700 hover:underline">
+          <Link href={b ? `/dashboard/appointments?b=${encodeURIComponent(businessId)}` : "/dashboard/appointments"} className="text-sm font-medium text-brand-700 hover:underline">
             All appointments
           </Link>
         </div>
