@@ -6,7 +6,7 @@ import { seedDemo } from "../prisma/seed";
 import { startApiServer } from "./support/api-server";
 import { keepAliveAgent, send } from "./support/http-client";
 import { runLoad } from "./support/load";
-import { withBenchPostgres } from "./support/postgres";
+import { benchPoolSize, withBenchPostgres } from "./support/postgres";
 import { percentile, round } from "./stats";
 import type { Benchmark, BenchReport } from "./types";
 
@@ -65,7 +65,7 @@ const benchmark: Benchmark = {
     });
     if (!result) return { description: "Concurrent bookings of one slot on PostgreSQL", metrics: { result: "skipped (no server)" }, target: TARGET };
     return {
-      description: `${CONCURRENT} concurrent POST /api/v1/…/bookings (one connection each) of the same single-staff slot of the demo salon, "anyone" booking by slotId; node:http server in-process, PostgreSQL (pool of 10).`,
+      description: `${CONCURRENT} concurrent POST /api/v1/…/bookings (one connection each) of the same single-staff slot of the demo salon, "anyone" booking by slotId; node:http server in-process, PostgreSQL (pool of ${benchPoolSize()}).`,
       metrics: result,
       target: TARGET,
       met: result.created === 1 && result.bookedRowsForSlot === 1 && result.slotTakenWithAlternatives === CONCURRENT - 1 && result.serverErrors === 0,

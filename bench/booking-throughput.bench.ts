@@ -8,7 +8,7 @@ import { startApiServer } from "./support/api-server";
 import { closedLoop, keepAliveAgent, send } from "./support/http-client";
 import { runLoad, type LoadRequest } from "./support/load";
 import { cpuMeter } from "./support/cpu";
-import { withBenchPostgres } from "./support/postgres";
+import { benchPoolSize, withBenchPostgres } from "./support/postgres";
 import { recordQueries } from "./support/query-counter";
 import { percentile, round } from "./stats";
 import type { Benchmark, BenchReport } from "./types";
@@ -111,7 +111,7 @@ const benchmark: Benchmark = {
     const target = `≥ ${TARGET_PER_SEC} bookings per second on PostgreSQL`;
     if (!result) return { description: "Booking throughput on PostgreSQL", metrics: { result: "skipped (no server)" }, target };
     return {
-      description: `POST /api/v1/…/bookings on distinct slots (${STAFF} staff, explicit staffId, new customer and Idempotency-Key each), ${CONCURRENCY} concurrent keep-alive connections; node:http server in-process, PostgreSQL (pool of 10).`,
+      description: `POST /api/v1/…/bookings on distinct slots (${STAFF} staff, explicit staffId, new customer and Idempotency-Key each), ${CONCURRENCY} concurrent keep-alive connections; node:http server in-process, PostgreSQL (pool of ${benchPoolSize()}).`,
       metrics: result,
       target,
       met: result.created === total && result.bookingsPerSec >= TARGET_PER_SEC,

@@ -8,7 +8,7 @@ import { startApiServer } from "./support/api-server";
 import { closedLoop, keepAliveAgent, send } from "./support/http-client";
 import { runLoad } from "./support/load";
 import { cpuMeter } from "./support/cpu";
-import { withBenchPostgres } from "./support/postgres";
+import { benchPoolSize, withBenchPostgres } from "./support/postgres";
 import { countQueries } from "./support/query-counter";
 import { percentile, round } from "./stats";
 import type { Benchmark, BenchReport } from "./types";
@@ -87,7 +87,7 @@ const benchmark: Benchmark = {
       return { description: "GET availability over HTTP on PostgreSQL", metrics: { result: "skipped (no server)" }, target: `p95 ≤ ${TARGET_P95_MS} ms` };
     }
     return {
-      description: `GET /api/v1/…/availability (demo salon, 7-day window, Men's haircut, every 4th slot booked) over ${CONNECTIONS} concurrent keep-alive connections; node:http server in-process, PostgreSQL (pool of 10).`,
+      description: `GET /api/v1/…/availability (demo salon, 7-day window, Men's haircut, every 4th slot booked) over ${CONNECTIONS} concurrent keep-alive connections; node:http server in-process, PostgreSQL (pool of ${benchPoolSize()}).`,
       metrics: result,
       target: `p95 ≤ ${TARGET_P95_MS} ms`,
       met: result.non200 === 0 && result.p95Ms <= TARGET_P95_MS,

@@ -27,6 +27,13 @@ describe("configuration", () => {
 
   it("treats an empty variable as unset", () => {
     expect(parseWebEnv({ ...base, OPENAI_API_KEY: "", DATABASE_URL: "  " }).OPENAI_API_KEY).toBeUndefined();
+    expect(parseWebEnv({ ...base, DATABASE_POOL_SIZE: "" }).DATABASE_POOL_SIZE).toBe(10);
+  });
+
+  it("sizes the PostgreSQL pool from DATABASE_POOL_SIZE, 10 by default", () => {
+    expect(parseWebEnv(base).DATABASE_POOL_SIZE).toBe(10);
+    expect(parseWebEnv({ ...base, DATABASE_POOL_SIZE: "24" }).DATABASE_POOL_SIZE).toBe(24);
+    expect(parseWorkerEnv({ DATABASE_POOL_SIZE: "4" }).DATABASE_POOL_SIZE).toBe(4);
   });
 
   it.each([
@@ -37,6 +44,9 @@ describe("configuration", () => {
     ["TWILIO_ACCOUNT_SID", "XX123", /^Invalid configuration: TWILIO_ACCOUNT_SID must look like AC/],
     ["SMTP_URL", "mail.example.com", /^Invalid configuration: SMTP_URL must be an smtp:\/\//],
     ["LOG_LEVEL", "loud", /^Invalid configuration: LOG_LEVEL /],
+    ["DATABASE_POOL_SIZE", "500", /^Invalid configuration: DATABASE_POOL_SIZE must be between 1 and 200\./],
+    ["DATABASE_POOL_SIZE", "ten", /^Invalid configuration: DATABASE_POOL_SIZE must be a number\./],
+    ["DATABASE_POOL_SIZE", "2.5", /^Invalid configuration: DATABASE_POOL_SIZE must be a whole number\./],
   ])("rejects a malformed %s with one line naming it", (name, value, message) => {
     let error: unknown;
     try {

@@ -28,6 +28,16 @@ export const sharedEnvShape = {
     (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
     { message: "must be a postgresql:// URL (leave it unset for the embedded database)" },
   ),
+  /** PostgreSQL connections per process (ignored for the embedded database). */
+  DATABASE_POOL_SIZE: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce
+      .number({ message: "must be a number" })
+      .int("must be a whole number")
+      .min(1, "must be between 1 and 200")
+      .max(200, "must be between 1 and 200")
+      .default(10),
+  ),
   DATA_DIR: z.string().trim().min(1).default(".data"),
   PUBLIC_URL: optionalUrl("the public https address of the web app, e.g. https://book.example.com"),
   OPENAI_API_KEY: optionalString,

@@ -16,7 +16,7 @@ export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 export type DatabaseTarget =
-  | { kind: "postgres"; url: string }
+  | { kind: "postgres"; url: string; /** pg pool connections (DATABASE_POOL_SIZE); default 10 */ poolSize?: number }
   | { kind: "pglite"; dataDir: string | null }; // null: in memory (tests)
 
 export interface Database {
@@ -29,14 +29,16 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function targetFromConfig(config: { DATABASE_URL?: string; DATA_DIR: string }): DatabaseTarget {
+export const DEFAULT_POOL_SIZE = 10;
+
+export function targetFromConfig(config: { DATABASE_URL?: string; DATA_DIR: string; DATABASE_POOL_SIZE?: number }): DatabaseTarget {
   return config.DATABASE_URL
-    ? { kind: "postgres", url: config.DATABASE_URL }
+    ? { kind: "postgres", url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE }
     : { kind: "pglite", dataDir: path.resolve(config.DATA_DIR, "db") };
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return target.kind === "postgres" ? openPostgres(target.url) : openPglite(target.dataDir);
+  return target.kind === "postgres" ? openPostgres(target.url, target.poolSize ?? DEFAULT_POOL_SIZE) : openPglite(target.dataDir);
 }
 
 async function openPglite(dataDir: string | null): Promise<Database> {
@@ -62,8 +64,8 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle pooled connection that the server closes (restart, failover, admin termination) is
   // reported here; without a listener Node would crash the process. The pool replaces it.
   pool.on("error", (error) => {
@@ -107,7 +109,7 @@ export function registerProcessDatabase(database: Database): void {
 }
 
 /** The process's database; opened from configuration on first use when nobody registered one. */
-export async function getDatabase(config: { DATABASE_URL?: string; DATA_DIR: string }): Promise<Database> {
+export async function getDatabase(config: { DATABASE_URL?: string; DATA_DIR: string; DATABASE_POOL_SIZE?: number }): Promise<Database> {
   const g = globalThis as GlobalWithDb;
   g[GLOBAL_KEY] ??= openDatabase(targetFromConfig(config));
   return g[GLOBAL_KEY];

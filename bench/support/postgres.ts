@@ -1,9 +1,16 @@
 // A fresh PostgreSQL database per benchmark run, created beside BENCH_DATABASE_URL (or the local
-// `test` server) and dropped afterwards, as bench/database.bench.ts does. null: no server.
+// `test` server) and dropped afterwards, as bench/database.bench.ts does. null: no server. The
+// pool has DATABASE_POOL_SIZE connections, as in the app (default 10): benchPoolSize() says how many.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { openDatabase, type Database } from "../../server/db";
+import { DEFAULT_POOL_SIZE, openDatabase, type Database } from "../../server/db";
 import { migrateDatabase } from "../../server/migrations";
+
+/** The pool size benchmarks run with: DATABASE_POOL_SIZE when set (a whole number ≥ 1), else the app's default. */
+export function benchPoolSize(): number {
+  const value = Number(process.env.DATABASE_POOL_SIZE);
+  return Number.isInteger(value) && value >= 1 ? value : DEFAULT_POOL_SIZE;
+}
 
 export async function withBenchPostgres<T>(fn: (database: Database) => Promise<T>): Promise<T | null> {
   const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
@@ -18,7 +25,7 @@ export async function withBenchPostgres<T>(fn: (database: Database) => Promise<T
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   try {
-    const database = await openDatabase({ kind: "postgres", url: url.toString() });
+    const database = await openDatabase({ kind: "postgres", url: url.toString(), poolSize: benchPoolSize() });
     try {
       await migrateDatabase(database);
       return await fn(database);

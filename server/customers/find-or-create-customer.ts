@@ -14,24 +14,38 @@ export const customerDetails = z.object({
 
 export type CustomerDetails = z.infer<typeof customerDetails>;
 
-export async function findOrCreateCustomer(db: Db | Tx, { businessId, details }: { businessId: string; details: CustomerDetails }) {
-  // INSERT … ON CONFLICT DO NOTHING (skipDuplicates), so two first bookings from the same new
-  // number cannot race into a unique-violation that would abort the caller's transaction.
-  await db.customer.createMany({ data: [{ businessId, ...details }], skipDuplicates: true });
+const customerView = { id: true, name: true, phone: true, email: true } as const;
+
+export interface CustomerView {
+  id: string;
+  name: string | null;
+  phone: string;
+  email: string | null;
+}
+
+/** The customer as it stands after this call (booking builds its answer from it). */
+export async function findOrCreateCustomer(db: Db | Tx, { businessId, details }: { businessId: string; details: CustomerDetails }): Promise<CustomerView> {
+  // INSERT … ON CONFLICT DO NOTHING RETURNING (skipDuplicates), so two first bookings from the
+  // same new number cannot race into a unique-violation that would abort the caller's
+  // transaction, and a new customer costs one statement: a row comes back only if inserted.
+  // (One object rather than an array of one: Prisma prepares that shape faster.)
+  const [created] = await db.customer.createManyAndReturn({ data: { businessId, ...details }, skipDuplicates: true, select: customerView });
+  if (created) return created;
   const customer = await db.customer.findUniqueOrThrow({
     where: { businessId_phone: { businessId, phone: details.phone } },
-    select: { id: true, name: true, email: true },
+    select: customerView,
   });
   const fill = {
     ...(details.name && !customer.name ? { name: details.name } : {}),
     ...(details.email && !customer.email ? { email: details.email } : {}),
   };
-  if (Object.keys(fill).length > 0) await db.customer.update({ where: { id: customer.id }, data: fill });
-  return { id: customer.id };
+  if (Object.keys(fill).length === 0) return customer;
+  await db.customer.update({ where: { id: customer.id }, data: fill });
+  return { ...customer, ...fill };
 }
 
-export async function requireCustomer(db: Db | Tx, { businessId, customerId }: { businessId: string; customerId: string }) {
-  const customer = await db.customer.findFirst({ where: { id: customerId, businessId }, select: { id: true } });
+export async function requireCustomer(db: Db | Tx, { businessId, customerId }: { businessId: string; customerId: string }): Promise<CustomerView> {
+  const customer = await db.customer.findFirst({ where: { id: customerId, businessId }, select: customerView });
   if (!customer) throw new AppError("NOT_FOUND", "No such customer.");
   return customer;
 }

@@ -1,7 +1,10 @@
 // Books an appointment. Every channel (dashboard, phone agent, SMS, REST API) books through here.
-// Availability is re-checked inside the transaction at commit time; the database's exclusion
-// constraint is the final guard against a concurrent booking. A retried request with the same
-// idempotency key returns the appointment it created the first time.
+// Availability is re-checked inside the transaction at commit time against freshly read
+// appointments; the database's exclusion constraint is the final guard against a concurrent
+// booking. The rules (hours, service, staff) may come from the short-lived scheduling cache, so a
+// change to them reaches bookings in another process up to SCHEDULING_CACHE_TTL_MS later.
+// A retried request with the same idempotency key returns the appointment it created the first
+// time: the unique index on the key refuses the second insert, and only then is the first read.
 import { z } from "zod";
 import type { Actor } from "../audit";
 import { recordAudit } from "../audit";
@@ -11,10 +14,11 @@ import { EXCLUSION_VIOLATION, postgresErrorCode, UNIQUE_VIOLATION } from "../db-
 import { AppError } from "../errors";
 import { clearExpiredHoldsInTheWay } from "../waitlist/cancel-expired-holds";
 import { pickStaffFairly } from "./availability/pick-staff-fairly";
-import { appointmentSelect } from "./appointment-view";
+import { appointmentSelect, type AppointmentView } from "./appointment-view";
 import { checkBookingWindow } from "./check-booking-window";
 import { slotsFrom } from "./find-available-slots";
-import { loadSchedulingContext } from "./load-scheduling-context";
+import { contextFrom, loadAppointmentRows, type AppointmentRow, type SchedulingRules } from "./load-scheduling-context";
+import { cachedSchedulingRules } from "./scheduling-cache";
 import { unavailableSlotError } from "./slot-errors";
 
 const MINUTE_MS = 60_000;
@@ -32,64 +36,102 @@ export const bookAppointmentInput = z.object({
 
 export type BookAppointmentInput = z.infer<typeof bookAppointmentInput>;
 
+export async function bookAppointment(db: Db, rawInput: BookAppointmentInput, options: { actor: Actor; now: Date }): Promise<AppointmentView> {
+  return (await bookAppointmentWithOutcome(db, rawInput, options)).appointment;
+}
 
-export async function bookAppointment(db: Db, rawInput: BookAppointmentInput, { actor, now }: { actor: Actor; now: Date }) {
+/** As bookAppointment, also telling whether the answer is an earlier booking with the same idempotency key. */
+export async function bookAppointmentWithOutcome(
+  db: Db,
+  rawInput: BookAppointmentInput,
+  { actor, now }: { actor: Actor; now: Date },
+): Promise<{ appointment: AppointmentView; replayed: boolean }> {
   const input = bookAppointmentInput.parse(rawInput);
-  if (input.idempotencyKey) {
-    const previous = await findByIdempotencyKey(db, input.businessId, input.idempotencyKey);
-    if (previous) return previous;
+  try {
+    return { appointment: await book(db, input, actor, now), replayed: false };
+  } catch (error) {
+    // A retry meets its own first booking as a refusal: the key's unique index, the slot now
+    // taken (by itself), or a time that has since passed. Only then is the key looked up.
+    if (input.idempotencyKey && isRefusal(error)) {
+      const previous = await findByIdempotencyKey(db, input.businessId, input.idempotencyKey);
+      if (previous) return { appointment: previous, replayed: true };
+    }
+    throw error;
   }
+}
+
+async function book(db: Db, input: BookAppointmentInput, actor: Actor, now: Date): Promise<AppointmentView> {
   const startMs = input.startsAt.getTime();
   const staffFilter = input.staffId ?? undefined;
+  const scope = { businessId: input.businessId, serviceId: input.serviceId, staffId: staffFilter, startMs, nowMs: now.getTime() };
+  const rules = await cachedSchedulingRules(db, input, now.getTime());
+  const window = { businessId: input.businessId, staffIds: rules.staffIds, fromMs: startMs, toMs: startMs + 1 };
+  checkBookingWindow(rules, startMs, now);
   const triedStaff = new Set<string>();
 
   // "Anyone" may lose a race for one person and still get another: retry with the next free one.
   for (let attempt = 0; attempt < 4; attempt++) {
     try {
       return await db.$transaction(async (tx) => {
+        let rows = await loadAppointmentRows(tx, window);
         // A waitlist hold past its holdExpiresAt is dead, but until the expiry sweep gets to it
         // the row is still `held`: the slot engine counts it and the exclusion constraint would
-        // refuse this booking. So lapsed holds overlapping this time are cancelled here first
-        // (their entries marked expired), in this transaction, so a refused booking keeps them.
-        await clearExpiredHoldsInTheWay(tx, { businessId: input.businessId, serviceId: input.serviceId, staffId: staffFilter, startMs, actor, now });
-        const context = await loadSchedulingContext(tx, {
-          businessId: input.businessId,
-          serviceId: input.serviceId,
-          staffId: staffFilter,
-          fromMs: startMs,
-          toMs: startMs + 1,
-        });
-        checkBookingWindow(context, startMs, now);
+        // refuse this booking. So lapsed holds in this booking's way are cancelled here (their
+        // entries marked expired), in this transaction, so a refused booking keeps them; then
+        // the appointments are read again. Rare, so the common booking pays nothing for it.
+        if (rows.some((row) => isLapsedHoldInTheWay(row, rules, startMs, now))) {
+          await clearExpiredHoldsInTheWay(tx, { businessId: input.businessId, serviceId: input.serviceId, staffId: staffFilter, startMs, actor, now });
+          rows = await loadAppointmentRows(tx, window);
+        }
+        const context = contextFrom(rules, rows);
         const slot = slotsFrom(context, { fromMs: startMs, toMs: startMs + 1, staffId: staffFilter, nowMs: now.getTime() }).find(
           (s) => s.startsAt.getTime() === startMs,
         );
         const candidates = slot?.staffIds.filter((id) => !triedStaff.has(id)) ?? [];
-        if (!slot || candidates.length === 0) {
-          throw await unavailableSlotError(tx, context, { businessId: input.businessId, serviceId: input.serviceId, staffId: staffFilter, startMs, nowMs: now.getTime() });
-        }
+        if (!slot || candidates.length === 0) throw await unavailableSlotError(tx, context, scope, { rules });
         const staffId =
-          staffFilter ??
-          pickStaffFairly({ slot: { startMs, staffIds: candidates }, timeZone: context.business.timezone, appointments: context.query.appointments })!;
+          staffFilter ?? pickStaffFairly({ slot: { startMs, staffIds: candidates }, timeZone: rules.business.timezone, appointments: context.query.appointments })!;
         triedStaff.add(staffId);
 
         const customer =
           "id" in input.customer
             ? await requireCustomer(tx, { businessId: input.businessId, customerId: input.customer.id })
             : await findOrCreateCustomer(tx, { businessId: input.businessId, details: input.customer });
-        const endMs = startMs + context.service.durationMinutes * MINUTE_MS;
-        const appointment = await insertAppointment(tx, {
-          businessId: input.businessId,
-          serviceId: input.serviceId,
-          staffId,
-          customerId: customer.id,
-          startMs,
-          endMs,
-          bufferBeforeMinutes: context.service.bufferBeforeMinutes,
-          bufferAfterMinutes: context.service.bufferAfterMinutes,
-          channel: actor.channel,
-          notes: input.notes,
-          idempotencyKey: input.idempotencyKey,
+        const endMs = startMs + rules.service.durationMinutes * MINUTE_MS;
+        const row = await tx.appointment.create({
+          data: appointmentData({
+            businessId: input.businessId,
+            serviceId: input.serviceId,
+            staffId,
+            customerId: customer.id,
+            startMs,
+            endMs,
+            bufferBeforeMinutes: rules.service.bufferBeforeMinutes,
+            bufferAfterMinutes: rules.service.bufferAfterMinutes,
+            channel: actor.channel,
+            notes: input.notes,
+            idempotencyKey: input.idempotencyKey,
+          }),
+          select: { id: true, createdAt: true },
         });
+        // The answer is assembled from what this request already holds, as appointmentSelect
+        // would have read it back.
+        const service = rules.service;
+        const appointment: AppointmentView = {
+          id: row.id,
+          businessId: input.businessId,
+          status: "booked",
+          channel: actor.channel,
+          startsAt: new Date(startMs),
+          endsAt: new Date(endMs),
+          notes: input.notes ?? null,
+          holdExpiresAt: null,
+          rescheduledFromId: null,
+          createdAt: row.createdAt,
+          service: { id: service.id, name: service.name, durationMinutes: service.durationMinutes, priceCents: service.priceCents },
+          staff: { id: staffId, name: rules.staff.find((s) => s.id === staffId)!.name },
+          customer: { id: customer.id, name: customer.name, phone: customer.phone, email: customer.email },
+        };
         await recordAudit(tx, {
           businessId: input.businessId,
           actor,
@@ -101,21 +143,33 @@ export async function bookAppointment(db: Db, rawInput: BookAppointmentInput, { 
         return appointment;
       });
     } catch (error) {
-      const code = postgresErrorCode(error);
-      if (code === UNIQUE_VIOLATION && input.idempotencyKey) {
-        const previous = await findByIdempotencyKey(db, input.businessId, input.idempotencyKey);
-        if (previous) return previous;
-      }
-      if (code === EXCLUSION_VIOLATION) {
+      if (postgresErrorCode(error) === EXCLUSION_VIOLATION) {
         if (staffFilter) break;
         continue;
       }
       throw error;
     }
   }
-  const context = await loadSchedulingContext(db, { businessId: input.businessId, serviceId: input.serviceId, staffId: staffFilter, fromMs: startMs, toMs: startMs + 1 });
-  const error = await unavailableSlotError(db, context, { businessId: input.businessId, serviceId: input.serviceId, staffId: staffFilter, startMs, nowMs: now.getTime() });
+  const rows = await loadAppointmentRows(db, window);
+  const error = await unavailableSlotError(db, contextFrom(rules, rows), scope, { rules });
   throw error.code === "SLOT_TAKEN" ? error : new AppError("SLOT_TAKEN", "That time was just taken.", error.data);
+}
+
+function isRefusal(error: unknown): boolean {
+  const code = postgresErrorCode(error);
+  return error instanceof AppError || code === UNIQUE_VIOLATION || code === EXCLUSION_VIOLATION;
+}
+
+/**
+ * A held appointment past its holdExpiresAt, of a staff member this booking could get, whose
+ * blocked range meets the booking's: what clearExpiredHoldsInTheWay would cancel.
+ */
+function isLapsedHoldInTheWay(row: AppointmentRow, rules: SchedulingRules, startMs: number, now: Date): boolean {
+  if (row.status !== "held" || !row.holdExpiresAt || row.holdExpiresAt.getTime() >= now.getTime()) return false;
+  const { durationMinutes, bufferBeforeMinutes, bufferAfterMinutes } = rules.service;
+  const blockedFrom = startMs - bufferBeforeMinutes * MINUTE_MS;
+  const blockedUntil = startMs + (durationMinutes + bufferAfterMinutes) * MINUTE_MS;
+  return row.blockedFrom.getTime() < blockedUntil && row.blockedUntil.getTime() > blockedFrom;
 }
 
 function findByIdempotencyKey(db: Db | Tx, businessId: string, idempotencyKey: string) {
@@ -125,43 +179,44 @@ function findByIdempotencyKey(db: Db | Tx, businessId: string, idempotencyKey: s
   });
 }
 
-/** The one place an appointment row is written, with its buffer-widened blocked range. */
-export function insertAppointment(
-  tx: Tx,
-  a: {
-    businessId: string;
-    serviceId: string;
-    staffId: string;
-    customerId: string;
-    startMs: number;
-    endMs: number;
-    bufferBeforeMinutes: number;
-    bufferAfterMinutes: number;
-    channel: Actor["channel"];
-    notes?: string;
-    idempotencyKey?: string;
-    status?: "booked" | "held";
-    holdExpiresAt?: Date;
-    rescheduledFromId?: string;
-  },
-) {
-  return tx.appointment.create({
-    data: {
-      businessId: a.businessId,
-      serviceId: a.serviceId,
-      staffId: a.staffId,
-      customerId: a.customerId,
-      startsAt: new Date(a.startMs),
-      endsAt: new Date(a.endMs),
-      blockedFrom: new Date(a.startMs - a.bufferBeforeMinutes * MINUTE_MS),
-      blockedUntil: new Date(a.endMs + a.bufferAfterMinutes * MINUTE_MS),
-      status: a.status ?? "booked",
-      holdExpiresAt: a.holdExpiresAt,
-      channel: a.channel,
-      notes: a.notes,
-      idempotencyKey: a.idempotencyKey,
-      rescheduledFromId: a.rescheduledFromId,
-    },
-    select: appointmentSelect,
-  });
+interface NewAppointment {
+  businessId: string;
+  serviceId: string;
+  staffId: string;
+  customerId: string;
+  startMs: number;
+  endMs: number;
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+  channel: Actor["channel"];
+  notes?: string;
+  idempotencyKey?: string;
+  status?: "booked" | "held";
+  holdExpiresAt?: Date;
+  rescheduledFromId?: string;
+}
+
+/** An appointment row with its buffer-widened blocked range. */
+function appointmentData(a: NewAppointment) {
+  return {
+    businessId: a.businessId,
+    serviceId: a.serviceId,
+    staffId: a.staffId,
+    customerId: a.customerId,
+    startsAt: new Date(a.startMs),
+    endsAt: new Date(a.endMs),
+    blockedFrom: new Date(a.startMs - a.bufferBeforeMinutes * MINUTE_MS),
+    blockedUntil: new Date(a.endMs + a.bufferAfterMinutes * MINUTE_MS),
+    status: a.status ?? "booked",
+    holdExpiresAt: a.holdExpiresAt,
+    channel: a.channel,
+    notes: a.notes,
+    idempotencyKey: a.idempotencyKey,
+    rescheduledFromId: a.rescheduledFromId,
+  } as const;
+}
+
+/** Writes an appointment row and reads it back as every channel sees it (reschedule, waitlist holds). */
+export function insertAppointment(tx: Tx, a: NewAppointment) {
+  return tx.appointment.create({ data: appointmentData(a), select: appointmentSelect });
 }

@@ -1,9 +1,14 @@
 // Clear answers for times outside the service's booking window, before any slot search:
 // in the past, too soon (minimum notice) or too far ahead (booking horizon).
 import { AppError } from "../errors";
-import type { SchedulingContext } from "./load-scheduling-context";
+import type { ServiceRules } from "./availability/types";
 
-export function checkBookingWindow(context: SchedulingContext, startMs: number, now: Date): void {
+/** Takes a SchedulingContext, or the SchedulingRules a booking reads before its transaction. */
+export function checkBookingWindow(
+  context: { service: { name: string }; query: { service: Pick<ServiceRules, "minNoticeMinutes" | "bookingHorizonDays"> } },
+  startMs: number,
+  now: Date,
+): void {
   const rules = context.query.service;
   if (startMs <= now.getTime()) throw new AppError("INVALID_INPUT", "That time has already passed.");
   if (startMs < now.getTime() + rules.minNoticeMinutes * 60_000) {

@@ -7,6 +7,7 @@ import { engines, useTestDatabase } from "../../tests/helpers/test-database";
 import type { Actor } from "../audit";
 import type { Db } from "../db";
 import { AppError } from "../errors";
+import { appointmentSelect } from "./appointment-view";
 import { bookAppointment } from "./book-appointment";
 import { cancelAppointment } from "./cancel-appointment";
 import { findAvailableSlots } from "./find-available-slots";
@@ -77,6 +78,41 @@ describe.each(engines)("booking commands on %s", (engine) => {
     expect(b.id).toBe(a.id);
     expect(await db.appointment.count({ where: { businessId: s.businessId, idempotencyKey: "retry-me" } })).toBe(1);
     expect(await db.auditLog.count({ where: { businessId: s.businessId, action: "appointment.book", entityId: a.id } })).toBe(1);
+  });
+
+  it("answers a retry with the first appointment even when the booking itself would now be refused", async () => {
+    const db = database().prisma;
+    const s = await salon(db);
+    const input = { businessId: s.businessId, serviceId: s.mensCut, staffId: s.maya, startsAt: local("2026-12-01T10:00"), customer: customer(), idempotencyKey: "late-retry" };
+    const first = await bookAppointment(db, input, { actor: owner, now });
+    // Maya's slot is now taken (by this very booking), and later the time itself has passed.
+    expect((await bookAppointment(db, input, { actor: owner, now })).id).toBe(first.id);
+    expect((await bookAppointment(db, input, { actor: owner, now: new Date("2026-12-02T00:00:00Z") })).id).toBe(first.id);
+    expect(await db.appointment.count({ where: { businessId: s.businessId, idempotencyKey: "late-retry" } })).toBe(1);
+  });
+
+  it("makes one appointment of simultaneous requests with one idempotency key, and answers each with it", async () => {
+    const db = database().prisma;
+    const s = await salon(db);
+    const input = { businessId: s.businessId, serviceId: s.mensCut, startsAt: local("2026-12-03T11:00"), customer: customer(), idempotencyKey: "double-click" };
+    const results = await Promise.all(Array.from({ length: 4 }, () => bookAppointment(db, input, { actor: owner, now })));
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
+    expect(await db.appointment.count({ where: { businessId: s.businessId, idempotencyKey: "double-click" } })).toBe(1);
+    expect(await db.auditLog.count({ where: { businessId: s.businessId, action: "appointment.book", entityId: results[0]!.id } })).toBe(1);
+  });
+
+  it("answers a booking with the appointment as it was stored", async () => {
+    const db = database().prisma;
+    const s = await salon(db);
+    const booked = await bookAppointment(
+      db,
+      { businessId: s.businessId, serviceId: s.mensCut, startsAt: local("2026-12-04T15:00"), customer: { phone: "+15552009999", name: "Stored As", email: "Stored@Example.com" }, notes: " window seat " },
+      { actor: owner, now },
+    );
+    const stored = await db.appointment.findUniqueOrThrow({ where: { id: booked.id }, select: appointmentSelect });
+    expect(booked).toEqual(stored);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "appointment.book", entityId: booked.id }, select: { after: true } });
+    expect(audit.after).toEqual(JSON.parse(JSON.stringify(stored)));
   });
 
   it("lets exactly one of many simultaneous bookings of one person's slot succeed", async () => {

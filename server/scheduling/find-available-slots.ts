@@ -1,8 +1,10 @@
-// Bookable slots for a service in a window: the query every channel asks before booking.
+// Bookable slots for a service in a window: the query every channel asks before booking. The
+// rules come from the short-lived scheduling cache; the appointments are always read fresh.
 import type { Db, Tx } from "../db";
 import { AppError } from "../errors";
 import { computeBookableSlots } from "./availability/compute-bookable-slots";
-import { loadSchedulingContext, type SchedulingContext } from "./load-scheduling-context";
+import { isOutsideTransaction, loadSchedulingContext, type SchedulingContext } from "./load-scheduling-context";
+import { cachedSchedulingRules } from "./scheduling-cache";
 import { encodeSlotId } from "./slot-id";
 
 export const MAX_RANGE_DAYS = 62;
@@ -38,13 +40,13 @@ export async function findAvailableSlots(
   now: Date,
 ): Promise<{ timezone: string; service: SchedulingContext["service"]; slots: AvailableSlot[] }> {
   validateRange(input.from, input.to);
-  const context = await loadSchedulingContext(db, {
-    businessId: input.businessId,
-    serviceId: input.serviceId,
-    staffId: input.staffId,
-    fromMs: input.from.getTime(),
-    toMs: input.to.getTime(),
-  });
+  // Inside a transaction everything is read in it, uncached.
+  const rules = isOutsideTransaction(db) ? await cachedSchedulingRules(db, input, now.getTime()) : undefined;
+  const context = await loadSchedulingContext(
+    db,
+    { businessId: input.businessId, serviceId: input.serviceId, staffId: input.staffId, fromMs: input.from.getTime(), toMs: input.to.getTime() },
+    { rules },
+  );
   return {
     timezone: context.business.timezone,
     service: context.service,

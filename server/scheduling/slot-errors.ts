@@ -4,7 +4,7 @@ import type { Db, Tx } from "../db";
 import { AppError } from "../errors";
 import { computeBookableSlots } from "./availability/compute-bookable-slots";
 import { slotsFrom, type AvailableSlot } from "./find-available-slots";
-import { loadSchedulingContext, type SchedulingContext } from "./load-scheduling-context";
+import { loadSchedulingContext, type SchedulingContext, type SchedulingRules } from "./load-scheduling-context";
 
 const DAY_MS = 86_400_000;
 
@@ -15,14 +15,18 @@ export interface SlotAlternative {
   staffIds: string[];
 }
 
-/** Up to `count` bookable slots nearest to `startMs` (earlier ones included), nearest first. */
+/**
+ * Up to `count` bookable slots nearest to `startMs` (earlier ones included), nearest first.
+ * `rules`: already-read rules for this service and staff filter (then only appointments are read).
+ */
 export async function nearestAlternatives(
   db: Db | Tx,
   args: { businessId: string; serviceId: string; staffId?: string; startMs: number; nowMs: number; count?: number },
+  options: { rules?: SchedulingRules } = {},
 ): Promise<SlotAlternative[]> {
   const fromMs = Math.max(args.nowMs, args.startMs - DAY_MS);
   const toMs = args.startMs + 7 * DAY_MS;
-  const context = await loadSchedulingContext(db, { businessId: args.businessId, serviceId: args.serviceId, staffId: args.staffId, fromMs, toMs });
+  const context = await loadSchedulingContext(db, { businessId: args.businessId, serviceId: args.serviceId, staffId: args.staffId, fromMs, toMs }, options);
   const slots: AvailableSlot[] = slotsFrom(context, { fromMs, toMs, staffId: args.staffId, nowMs: args.nowMs });
   return slots
     .filter((s) => s.startsAt.getTime() !== args.startMs)
@@ -39,8 +43,9 @@ export async function unavailableSlotError(
   db: Db | Tx,
   context: SchedulingContext,
   args: { businessId: string; serviceId: string; staffId?: string; startMs: number; nowMs: number },
+  options: { rules?: SchedulingRules } = {},
 ): Promise<AppError<{ alternatives: SlotAlternative[] }>> {
-  const alternatives = await nearestAlternatives(db, args);
+  const alternatives = await nearestAlternatives(db, args, options);
   const request = { fromMs: args.startMs, toMs: args.startMs + 1, staffId: args.staffId, nowMs: args.nowMs };
   const offeredWhenEmpty = computeBookableSlots({ ...context.query, appointments: [], busyBlocks: [], request }).some(
     (s) => s.startMs === args.startMs,

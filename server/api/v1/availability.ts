@@ -4,6 +4,7 @@
 import { listStaffAndServices } from "../../scheduling/list-staff-and-services";
 import { slotsFrom } from "../../scheduling/find-available-slots";
 import { loadSchedulingContext } from "../../scheduling/load-scheduling-context";
+import { cachedSchedulingRules } from "../../scheduling/scheduling-cache";
 import { authorize } from "./auth";
 import { apiRoute, json, parseWith, queryObject } from "./http";
 import { invalidField } from "./problems";
@@ -40,16 +41,18 @@ export const getAvailability = apiRoute("GET", "/api/v1/businesses/{slug}/availa
   }
   const fromMs = query.from.getTime();
   const toMs = query.to.getTime();
-  const context = await loadSchedulingContext(db, { businessId: business.id, serviceId: query.service, staffId: query.staff, fromMs, toMs }).catch(
-    async (error: unknown) => {
+  const scope = { businessId: business.id, serviceId: query.service, staffId: query.staff };
+  // The rules (hours, staff, service) from the short-lived cache; the appointments fresh.
+  const context = await cachedSchedulingRules(db, scope, now.getTime())
+    .then((rules) => loadSchedulingContext(db, { ...scope, fromMs, toMs }, { rules }))
+    .catch(async (error: unknown) => {
       throw await explainNotFound(db, error, {
         businessId: business.id,
         slug: business.slug,
         service: { field: "service", in: "query", id: query.service },
         staff: query.staff ? { field: "staff", in: "query", id: query.staff } : null,
       });
-    },
-  );
+    });
   // The same generous bound as booking (check-booking-window.ts); the slot engine trims exactly.
   const horizonDays = context.query.service.bookingHorizonDays;
   const horizonEndMs = now.getTime() + (horizonDays + 1) * DAY_MS;

@@ -1,10 +1,10 @@
 // Creating and reading bookings with a business's API key. Creating is safe to retry with an
 // Idempotency-Key: the first request answers 201 Created; a retry with the same key answers
-// 200 OK with the same booking and `Idempotent-Replayed: true` (two retries racing each other may
-// both see 201, still with the one booking). Reusing a key for a different booking is refused.
-import { appointmentSelect, getAppointment, type AppointmentView } from "../../scheduling/appointment-view";
-import { bookAppointment } from "../../scheduling/book-appointment";
-import type { Db } from "../../db";
+// 200 OK with the same booking and `Idempotent-Replayed: true` (of two retries racing each other,
+// the second waits on the key's unique index and is answered as a replay). Reusing a key for a
+// different booking is refused.
+import { getAppointment, type AppointmentView } from "../../scheduling/appointment-view";
+import { bookAppointmentWithOutcome } from "../../scheduling/book-appointment";
 import { apiActor, authorize } from "./auth";
 import { apiRoute, json, parseWith, readJsonBody } from "./http";
 import { assertSlotForService, resolvePickedTime, type PickedTime } from "./picked-time";
@@ -23,24 +23,8 @@ export const createBooking = apiRoute("POST", "/api/v1/businesses/{slug}/booking
   const time = resolvePickedTime(body);
   assertSlotForService(time, body.serviceId);
 
-  if (idempotencyKey) {
-    const previous = await findByIdempotencyKey(db, business.id, idempotencyKey);
-    if (previous) {
-      if (!isSameBooking(previous, { serviceId: body.serviceId, time, phone: body.customer.phone })) {
-        throw new ApiProblem(
-          "idempotency-key-reused",
-          `The Idempotency-Key "${idempotencyKey}" was already used for a different booking (${previous.id}). Use a new key for a new booking.`,
-        );
-      }
-      return json(toBookingResource(previous, business.timezone), {
-        status: 200,
-        headers: { location: bookingPath(business.slug, previous.id), "idempotent-replayed": "true" },
-      });
-    }
-  }
-
-  const appointment = await withHints({ timeField: { field: time.field, in: "body" }, timeZone: business.timezone }, () =>
-    bookAppointment(
+  const { appointment, replayed } = await withHints({ timeField: { field: time.field, in: "body" }, timeZone: business.timezone }, () =>
+    bookAppointmentWithOutcome(
       db,
       {
         businessId: business.id,
@@ -61,6 +45,20 @@ export const createBooking = apiRoute("POST", "/api/v1/businesses/{slug}/booking
       });
     }),
   );
+  if (replayed) {
+    // The domain answered with the booking this key made before (its transaction for this
+    // request rolled back, writing nothing): the same booking is a retry, anything else a misuse.
+    if (!isSameBooking(appointment, { serviceId: body.serviceId, time, phone: body.customer.phone })) {
+      throw new ApiProblem(
+        "idempotency-key-reused",
+        `The Idempotency-Key "${idempotencyKey}" was already used for a different booking (${appointment.id}). Use a new key for a new booking.`,
+      );
+    }
+    return json(toBookingResource(appointment, business.timezone), {
+      status: 200,
+      headers: { location: bookingPath(business.slug, appointment.id), "idempotent-replayed": "true" },
+    });
+  }
   return json(toBookingResource(appointment, business.timezone), { status: 201, headers: { location: bookingPath(business.slug, appointment.id) } });
 });
 
@@ -81,10 +79,6 @@ function readIdempotencyKey(request: Request): string | undefined {
   const parsed = idempotencyKeyHeader.safeParse(raw);
   if (!parsed.success) throw invalidField("Idempotency-Key", "header", "Use 1 to 200 characters, e.g. a UUID generated for this booking.");
   return parsed.data;
-}
-
-function findByIdempotencyKey(db: Db, businessId: string, idempotencyKey: string): Promise<AppointmentView | null> {
-  return db.appointment.findUnique({ where: { businessId_idempotencyKey: { businessId, idempotencyKey } }, select: appointmentSelect });
 }
 
 function isSameBooking(previous: AppointmentView, request: { serviceId: string; time: PickedTime; phone: string }): boolean {

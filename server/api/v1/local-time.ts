@@ -18,11 +18,19 @@ export function localFormatter(timeZone: string, fromMs: number, toMs: number): 
   return (ms) => withOffset(ms, offsetAt(timeline, ms));
 }
 
+// "+05:30" for each offset seen: a response formats dozens of instants with one or two offsets.
+const offsetSuffixes = new Map<number, string>();
+
 function withOffset(ms: number, offsetMs: number): string {
   const wall = new Date(ms + offsetMs).toISOString().slice(0, 19);
-  const offsetMinutes = Math.round(offsetMs / MINUTE_MS);
-  const abs = Math.abs(offsetMinutes);
-  return `${wall}${offsetMinutes < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+  let suffix = offsetSuffixes.get(offsetMs);
+  if (suffix === undefined) {
+    const offsetMinutes = Math.round(offsetMs / MINUTE_MS);
+    const abs = Math.abs(offsetMinutes);
+    suffix = `${offsetMinutes < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+    if (offsetSuffixes.size < 1_000) offsetSuffixes.set(offsetMs, suffix);
+  }
+  return wall + suffix;
 }
 
 /** Whether the runtime knows this IANA zone name (fixed offsets such as "+05:30" are refused). */

@@ -25,7 +25,32 @@ export function offsetMsAt(timeZone: string, instantMs: number): number {
   return Math.round(tzOffset(timeZone, new Date(instantMs)) * MINUTE_MS);
 }
 
+// Timelines are remembered per zone and whole UTC days, widened by a day each side: requests a
+// few milliseconds apart (every availability read and booking builds several) then share one,
+// instead of formatting dozens of dates through Intl each time. Answers inside [fromMs, toMs]
+// are the same; outside it a wider scan only extrapolates less.
+const MEMO_DAY_MS = 86_400_000;
+const MEMO_MAX_ENTRIES = 256;
+const memo = new Map<string, OffsetTimeline>();
+
 export function buildOffsetTimeline(timeZone: string, fromMs: number, toMs: number): OffsetTimeline {
+  if (!Number.isFinite(fromMs) || !Number.isFinite(toMs) || toMs < fromMs) return scanOffsetTimeline(timeZone, fromMs, toMs);
+  const dayFrom = Math.floor(fromMs / MEMO_DAY_MS) * MEMO_DAY_MS - MEMO_DAY_MS;
+  const dayTo = Math.ceil(toMs / MEMO_DAY_MS) * MEMO_DAY_MS + MEMO_DAY_MS;
+  const key = `${timeZone}|${dayFrom}|${dayTo}`;
+  let timeline = memo.get(key);
+  if (!timeline) {
+    timeline = scanOffsetTimeline(timeZone, dayFrom, dayTo);
+    // Only known zones are remembered (an unknown one yields NaN offsets, and must not be kept).
+    if (timeline.offsetsMs.every(Number.isFinite)) {
+      if (memo.size >= MEMO_MAX_ENTRIES) memo.delete(memo.keys().next().value!);
+      memo.set(key, timeline);
+    }
+  }
+  return timeline;
+}
+
+function scanOffsetTimeline(timeZone: string, fromMs: number, toMs: number): OffsetTimeline {
   let previousMs = fromMs;
   let previousOffset = offsetMsAt(timeZone, fromMs);
   const starts = [-Infinity];

@@ -38,6 +38,7 @@ import { upsertService } from "../../businesses/upsert-service";
 import { upsertStaffMember } from "../../businesses/upsert-staff-member";
 import { deleteDateOverrideInput, setWeeklyHoursInput, upsertDateOverrideInput } from "../../businesses/weekly-hours-input";
 import { AppError, trpcCodeFor } from "../../errors";
+import { invalidateSchedulingCache } from "../../scheduling/scheduling-cache";
 import { businessProcedure, router } from "../init";
 
 /**
@@ -58,8 +59,15 @@ export function fieldErrorsAsIssues<R extends { ok: boolean }>(result: R): R {
 
 /** Any member may look. */
 const viewProcedure = businessProcedure("staff");
-/** Owners and admins change settings. */
-const adminProcedure = businessProcedure("admin").use(async ({ next }) => fieldErrorsAsIssues(await next()));
+/**
+ * Owners and admins change settings. A successful change drops this business's cached scheduling
+ * rules (hours, services, staff, policy), so availability shows it at once in this process.
+ */
+const adminProcedure = businessProcedure("admin").use(async ({ ctx, type, next }) => {
+  const result = fieldErrorsAsIssues(await next());
+  if (type === "mutation" && result.ok) invalidateSchedulingCache(ctx.businessId);
+  return result;
+});
 
 export const dashboardActor = (userId: string): Actor => ({ type: "user", id: userId, channel: "dashboard" });
 
