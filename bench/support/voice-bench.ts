@@ -113,10 +113,10 @@ export interface LoadRound {
 }
 
 /** Drives `calls` simulated calls (started evenly over rampMs) and collects both sides' numbers. */
-export async function runLoad(bench: VoiceBench, calls: number, rampMs: number): Promise<LoadRound> {
+export async function runLoad(bench: VoiceBench, calls: number, rampMs: number, utterances = UTTERANCES): Promise<LoadRound> {
   bench.worker.metrics.resetLatencies();
   const cpu = await cpuMeter();
-  const job = { webUrl: bench.web.url, authToken: bench.authToken, to: "+15555550100", calls, rampMs, utterances: UTTERANCES };
+  const job = { webUrl: bench.web.url, authToken: bench.authToken, to: "+15555550100", calls, rampMs, utterances };
   const child = spawn("tsx", ["bench/support/voice-load-child.ts", JSON.stringify(job)], { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   let errors = "";

@@ -2,7 +2,7 @@
 // speech-to-text 300 ms (the utterance double: it returns the known text), LLM first token 400 ms
 // (a conversation that then streams a three-sentence reply), text-to-speech first byte 150 ms
 // (then audio as fast as a real service sends it: a tone as long as the sentence would take to say).
-import type { ConversationFactory } from "../../voice-worker/src/call/call-session";
+import type { ConversationFactory } from "../../voice-worker/src/call/session-services";
 import { ReplyChannel } from "../../voice-worker/src/conversation";
 import { toneMulaw } from "../../voice-worker/src/media-stream/wav";
 import type { SpeechProviders } from "../../voice-worker/src/providers/select-providers";

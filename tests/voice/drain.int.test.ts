@@ -2,6 +2,7 @@
 // lets active calls finish for up to the drain time, then ends the rest; Twilio's fallback TwiML
 // (apology + message) then takes over those calls. main.ts wires SIGTERM to exactly this.
 import { spawn } from "node:child_process";
+import net from "node:net";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -51,8 +52,9 @@ describe("draining the worker", () => {
     const database = await openDatabase({ kind: "pglite", dataDir: path.join(dataDir, "db") });
     await migrateDatabase(database);
     await database.close();
+    const port = await freePort();
     const child = spawn("tsx", ["voice-worker/src/main.ts"], {
-      env: { ...process.env, DATA_DIR: dataDir, VOICE_WORKER_PORT: "38417", DATABASE_URL: "", DRAIN_SECONDS: "1", LOG_LEVEL: "info" },
+      env: { ...process.env, DATA_DIR: dataDir, VOICE_WORKER_PORT: String(port), DATABASE_URL: "", DRAIN_SECONDS: "1", LOG_LEVEL: "info" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -61,9 +63,18 @@ describe("draining the worker", () => {
     const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
     for (let i = 0; i < 200 && !output.includes("voice worker ready"); i++) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(output).toContain("voice worker ready");
-    expect((await fetch("http://127.0.0.1:38417/healthz")).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(output).toContain("voice worker stopped");
   }, 60_000);
 });
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
