@@ -81,6 +81,12 @@ async function main() {
 
   const worker = createVoiceWorker({ db: database.prisma, env: workerEnv, log: log.child({ part: "voice-worker" }) });
   const { port: workerPort } = await worker.start();
+  // The voice webhook tells Twilio (or the call simulator) where the worker's Media Streams
+  // endpoint is. Unless a public wss:// address is configured, it is this in-process worker.
+  if (!webEnv.VOICE_WORKER_PUBLIC_URL) {
+    const host = ["0.0.0.0", "::"].includes(workerEnv.VOICE_WORKER_HOST) ? "127.0.0.1" : workerEnv.VOICE_WORKER_HOST;
+    process.env.VOICE_WORKER_PUBLIC_URL = `ws://${host.includes(":") ? `[${host}]` : host}:${workerPort}/media-stream`;
+  }
   const jobs = startPeriodicJobs({ db: database.prisma, log: log.child({ part: "jobs" }) });
 
   const app = next({ dev, dir: root, hostname: webEnv.HOST, port: webEnv.PORT });
