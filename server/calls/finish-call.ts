@@ -4,6 +4,7 @@
 import type { Db } from "../db";
 import type { CallOutcome } from "../generated/prisma/enums";
 import type { CallUsage } from "./call-record-types";
+import { lockCall } from "./lock-call";
 
 /** Higher wins when two parts of the system report different outcomes for one call. */
 const OUTCOME_RANK: Record<CallOutcome, number> = {
@@ -28,23 +29,25 @@ export async function finishCall(
   input: { callId: string; outcome: CallOutcome; usage: CallUsage; estimatedCostMicros: number; summary?: string },
   { now }: { now: Date },
 ): Promise<void> {
-  const call = await db.call.findUnique({
-    where: { id: input.callId },
-    select: { answeredAt: true, startedAt: true, outcome: true, status: true, summary: true },
-  });
-  if (!call) return;
-  const since = call.answeredAt ?? call.startedAt;
-  const terminal = ["completed", "busy", "no_answer", "failed", "canceled"].includes(call.status);
-  await db.call.update({
-    where: { id: input.callId },
-    data: {
-      status: terminal ? undefined : "completed",
-      endedAt: now,
-      durationSeconds: Math.max(0, Math.round((now.getTime() - since.getTime()) / 1000)),
-      outcome: strongerOutcome(call.outcome, input.outcome),
-      usage: JSON.parse(JSON.stringify(input.usage)),
-      estimatedCostMicros: input.estimatedCostMicros,
-      summary: input.summary ?? call.summary,
-    },
+  await db.$transaction(async (tx) => {
+    if (!(await lockCall(tx, { id: input.callId }))) return;
+    const call = await tx.call.findUniqueOrThrow({
+      where: { id: input.callId },
+      select: { answeredAt: true, startedAt: true, outcome: true, status: true, summary: true },
+    });
+    const since = call.answeredAt ?? call.startedAt;
+    const terminal = ["completed", "busy", "no_answer", "failed", "canceled"].includes(call.status);
+    await tx.call.update({
+      where: { id: input.callId },
+      data: {
+        status: terminal ? undefined : "completed",
+        endedAt: now,
+        durationSeconds: Math.max(0, Math.round((now.getTime() - since.getTime()) / 1000)),
+        outcome: strongerOutcome(call.outcome, input.outcome),
+        usage: JSON.parse(JSON.stringify(input.usage)),
+        estimatedCostMicros: input.estimatedCostMicros,
+        summary: input.summary ?? call.summary,
+      },
+    });
   });
 }

@@ -22,7 +22,7 @@ export async function handleRecordingCallback(ctx: TwilioWebhookContext, request
   const recordingUrl = p.RecordingUrl || null;
   const duration = p.RecordingDuration && /^\d+$/.test(p.RecordingDuration) ? Number(p.RecordingDuration) : undefined;
   if (kind === "call") {
-    if (recordingUrl && !call.recordingUrl) await ctx.db.call.update({ where: { id: call.id }, data: { recordingUrl } });
+    if (recordingUrl) await ctx.db.call.updateMany({ where: { id: call.id, recordingUrl: null }, data: { recordingUrl } });
     return twimlResponse(twiml());
   }
   if (recordingUrl && duration !== 0) {

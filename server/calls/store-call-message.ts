@@ -6,6 +6,7 @@
 import type { Db } from "../db";
 import { localDateTimeOf } from "../time/local-calendar";
 import { strongerOutcome } from "./finish-call";
+import { lockCall } from "./lock-call";
 
 export interface CallMessageInput {
   callId: string;
@@ -16,6 +17,7 @@ export interface CallMessageInput {
 
 export async function storeCallMessage(db: Db, input: CallMessageInput, { now }: { now: Date }): Promise<{ stored: boolean; notified: boolean }> {
   return db.$transaction(async (tx) => {
+    if (!(await lockCall(tx, { id: input.callId }))) return { stored: false, notified: false };
     const call = await tx.call.findUnique({
       where: { id: input.callId },
       select: {

@@ -3,6 +3,7 @@
 import type { Db } from "../db";
 import type { CallStatus } from "../generated/prisma/enums";
 import { strongerOutcome } from "./finish-call";
+import { lockCall } from "./lock-call";
 
 const STATUS: Record<string, CallStatus> = {
   queued: "ringing",
@@ -23,22 +24,26 @@ export async function updateCallStatus(
 ): Promise<{ updated: boolean }> {
   const status = STATUS[input.twilioStatus];
   if (!status) return { updated: false };
-  const call = await db.call.findUnique({ where: { twilioCallSid: input.callSid }, select: { id: true, outcome: true, endedAt: true } });
-  if (!call) return { updated: false };
-  const ended = status !== "ringing" && status !== "in_progress";
-  await db.call.update({
-    where: { id: call.id },
-    data: {
-      status,
-      ...(ended
-        ? {
-            endedAt: call.endedAt ?? now,
-            ...(input.durationSeconds !== undefined ? { durationSeconds: input.durationSeconds } : {}),
-            // Never answered by us (busy, no answer, failed before the stream): say so.
-            outcome: strongerOutcome(call.outcome, status === "completed" ? null : "failed"),
-          }
-        : {}),
-    },
+  return db.$transaction(async (tx) => {
+    const id = await lockCall(tx, { twilioCallSid: input.callSid });
+    if (!id) return { updated: false };
+    const call = await tx.call.findUniqueOrThrow({ where: { id }, select: { outcome: true, endedAt: true } });
+    const ended = status !== "ringing" && status !== "in_progress";
+    await tx.call.update({
+      where: { id },
+      data: {
+        status,
+        ...(ended
+          ? {
+              endedAt: call.endedAt ?? now,
+              ...(input.durationSeconds !== undefined ? { durationSeconds: input.durationSeconds } : {}),
+              // A completed call's outcome is the worker's to write; only a call we never answered
+              // (busy, no answer, failed before the stream) is marked failed here.
+              ...(status === "completed" ? {} : { outcome: strongerOutcome(call.outcome, "failed") }),
+            }
+          : {}),
+      },
+    });
+    return { updated: true };
   });
-  return { updated: true };
 }
