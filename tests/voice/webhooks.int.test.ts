@@ -8,6 +8,7 @@ import { getExpectedTwilioSignature } from "twilio/lib/webhooks/webhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { claimStreamToken } from "../../server/calls/claim-stream-token";
+import { finishCall } from "../../server/calls/finish-call";
 import { handleRecordingCallback } from "../../server/calls/recording-callback";
 import { handleStatusCallback } from "../../server/calls/status-callback";
 import { hashStreamToken } from "../../server/calls/stream-token";
@@ -149,6 +150,23 @@ describe.each(engines)("Twilio webhooks on %s", (engine) => {
       await handleVoiceWebhook(ctx, signed(VOICE_URL, voiceParams(sid)));
       await handleStatusCallback(ctx, signed(STATUS_URL, { CallSid: sid, CallStatus: "no-answer" }));
       expect(await db().prisma.call.findUniqueOrThrow({ where: { twilioCallSid: sid } })).toMatchObject({ status: "no_answer", outcome: "failed" });
+    });
+
+    it("never undoes the worker's outcome when the completed callback races the end of the stream", async () => {
+      // Ten rounds of both writers at once: before the row lock, the callback could read the Call
+      // before the worker wrote "booked" and write back the empty outcome it had read.
+      for (let round = 0; round < 10; round++) {
+        const sid = callSid();
+        await handleVoiceWebhook(ctx, signed(VOICE_URL, voiceParams(sid)));
+        const { id } = await db().prisma.call.findUniqueOrThrow({ where: { twilioCallSid: sid }, select: { id: true } });
+        const usage = { sttSeconds: 0, ttsCharacters: 0, callSeconds: 30 };
+        const [callback] = await Promise.all([
+          handleStatusCallback(ctx, signed(STATUS_URL, { CallSid: sid, CallStatus: "completed", CallDuration: "30" })),
+          finishCall(db().prisma, { callId: id, outcome: "booked", usage, estimatedCostMicros: 1200 }, { now: NOW }),
+        ]);
+        expect(callback.status).toBe(200);
+        expect(await db().prisma.call.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "completed", outcome: "booked", estimatedCostMicros: 1200 });
+      }
     });
 
     it("refuses an unsigned callback", async () => {
