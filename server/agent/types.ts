@@ -56,6 +56,16 @@ export interface AgentTurn {
   message?: TakenMessage;
   /** Which engine produced the turn (a fallback engine names the one that actually answered). */
   engine: string;
+  /** Tokens an LLM spent on this turn (absent when no LLM answered), for billing. */
+  usage?: TurnUsage;
+}
+
+/** An LLM's token use for one turn: every request of the turn added up (tool rounds included). */
+export interface TurnUsage {
+  /** The model as the API named it in its answer (e.g. "gpt-4.1-mini-2025-04-14"). */
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
 }
 
 export interface RespondOptions {
@@ -136,6 +146,8 @@ export interface EngineTurnOutput {
   language: Language;
   /** The engine that answered, when it differs from the one called (fallbacks). */
   engine?: string;
+  /** Tokens spent, for engines that call an LLM. */
+  usage?: TurnUsage;
 }
 
 export interface AgentEngine {

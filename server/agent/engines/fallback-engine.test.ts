@@ -45,6 +45,14 @@ describe("withFallback", () => {
     expect(out).toEqual({ text: "LLM answer.", language: "en", engine: "llm" });
   });
 
+  it("forgets the fallback's memory once the primary has answered a turn", async () => {
+    const primary: AgentEngine = { name: "llm", runTurn: async () => ({ text: "LLM answer.", language: "en" }) };
+    const input = inputWith();
+    input.state.scratch = { builtin: { awaiting: "confirm-booking" }, llm: { kept: true } };
+    await withFallback(primary, builtin, { timeoutMs: 1000 }).runTurn(input);
+    expect(input.state.scratch).toEqual({ llm: { kept: true } });
+  });
+
   it("lets the built-in engine answer the same turn when the primary fails before saying anything", async () => {
     const onFallback = vi.fn();
     const input = inputWith();

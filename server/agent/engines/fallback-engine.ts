@@ -45,6 +45,9 @@ export function withFallback(primary: AgentEngine, fallback: AgentEngine, { time
           primary.runTurn({ ...input, tools, output, signal }),
           new Promise<never>((_, reject) => timeout.signal.addEventListener("abort", () => reject(timeout.signal.reason), { once: true })),
         ]);
+        // The fallback's memory describes the conversation as it last saw it; after a turn it did
+        // not answer it is stale (a read-back it is waiting on may be long gone), so it starts afresh.
+        delete input.state.scratch[fallback.name];
         return { ...out, engine: out.engine ?? primary.name };
       } catch (error) {
         if (input.signal?.aborted) throw error;

@@ -115,6 +115,15 @@ describe.each(engines)("AgentSession on %s", (engine) => {
     expect(turn.text).toBe("Sorry, I'm having a little trouble. Could you say that again?");
   });
 
+  it("passes the engine's token usage on to the turn, and leaves it out when there is none", async () => {
+    const usage = { model: "gpt-test", inputTokens: 321, outputTokens: 12 };
+    const llm: AgentEngine = { name: "llm", runTurn: async () => ({ text: "Hello!", language: "en", usage }) };
+    const { s } = await session(database().prisma, { engine: llm });
+    expect((await s.respond("hi")).usage).toEqual(usage);
+    const { s: plain } = await session(database().prisma);
+    expect(await plain.respond("hi")).not.toHaveProperty("usage");
+  });
+
   it("gives the engine today's date in the business's zone and the caller's upcoming appointments", async () => {
     const db = database().prisma;
     const contexts: AgentContext[] = [];

@@ -17,7 +17,7 @@ import { summarizeConversation, type ConversationSummary } from "../summary/summ
 import { abortError, createToolBox } from "../tools/tool-box";
 import type { ToolContext } from "../tools/tool-kit";
 import type {
-  AgentChannel, AgentEngine, AgentTurn, ConversationState, HistoryEntry, Language, RespondOptions, TakenMessage, ToolCallRecord,
+  AgentChannel, AgentEngine, AgentTurn, ConversationState, HistoryEntry, Language, RespondOptions, TakenMessage, ToolCallRecord, TurnUsage,
 } from "../types";
 import { noteHeard } from "./heard-text";
 import { pickLanguage } from "./pick-language";
@@ -147,12 +147,14 @@ export function createAgentSession(options: CreateAgentSessionOptions): AgentSes
       let text: string;
       let language = state.language;
       let answeredBy = engine.name;
+      let usage: TurnUsage | undefined;
       try {
         const out = await engine.runTurn({ turnId, utterance, now: turnNow, context, state, tools: guardedTools, output: stream, signal });
         if (signal?.aborted && !wrote()) throw abortError();
         text = out.text;
         language = out.language;
         answeredBy = out.engine ?? engine.name;
+        usage = out.usage;
         if (stream.text.trim().length === 0) stream.write(text);
       } catch (error) {
         if (isAbort(error) && !wrote()) {
@@ -182,6 +184,7 @@ export function createAgentSession(options: CreateAgentSessionOptions): AgentSes
         language,
         tools: records,
         engine: answeredBy,
+        ...(usage ? { usage } : {}),
         ...(effects.end ? { end: true } : {}),
         ...(effects.transfer ? { transfer: effects.transfer } : {}),
         ...(effects.message ? { message: effects.message } : {}),
