@@ -47,6 +47,8 @@ export const sharedEnvShape = {
   ELEVENLABS_API_KEY: optionalString,
   ELEVENLABS_VOICE_ID: z.string().trim().min(1).default("21m00Tcm4TlvDq8ikWAM"),
   ELEVENLABS_MODEL: z.string().trim().min(1).default("eleven_flash_v2_5"),
+  /** espeak-ng voice for local text-to-speech: the phone's, and the test console's replies. */
+  VOICE_ESPEAK_VOICE: z.string().trim().min(1).default("en-us"),
   TWILIO_ACCOUNT_SID: optionalString.refine((v) => v === undefined || /^AC[0-9a-fA-F]{32}$/.test(v), {
     message: "must look like AC followed by 32 hex characters",
   }),

@@ -28,8 +28,6 @@ const workerEnvSchema = z.object({
   VOICE_TURN_END_MS: millis(0, 3000, 500),
   /** Longest message a caller can leave. */
   VOICE_MESSAGE_MAX_SECONDS: seconds(5, 600, 90),
-  /** espeak-ng voice for local text-to-speech. */
-  VOICE_ESPEAK_VOICE: z.string().trim().min(1).default("en-us"),
 });
 
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;
