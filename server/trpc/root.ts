@@ -2,6 +2,7 @@ import { createCallerFactory, router } from "./init";
 import { accountRouter } from "./routers/account";
 import { appointmentsRouter } from "./routers/appointments";
 import { businessRouter } from "./routers/business";
+import { consoleRouter } from "./routers/console";
 import { membersRouter } from "./routers/members";
 import { onboardingRouter } from "./routers/onboarding";
 import { settingsRouter } from "./routers/settings";
@@ -13,6 +14,7 @@ export const appRouter = router({
   members: membersRouter,
   onboarding: onboardingRouter,
   settings: settingsRouter,
+  console: consoleRouter,
 });
 
 export type AppRouter = typeof appRouter;

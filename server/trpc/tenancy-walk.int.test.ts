@@ -7,6 +7,8 @@ import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { DEMO, seedDemo } from "../../prisma/seed";
+import { createBuiltinEngine } from "../agent/builtin/builtin-engine";
+import type { ConsoleAgent } from "../console/console-agent";
 import { createBusinessFixture } from "../../tests/helpers/fixtures";
 import { engines, useTestDatabase, type Engine } from "../../tests/helpers/test-database";
 import type { Database } from "../db";
@@ -29,6 +31,7 @@ interface Ids {
   overrideDate: string;
   invitationId: string;
   staffUserId: string;
+  consoleSessionId: string;
 }
 
 type Entry =
@@ -163,6 +166,24 @@ const table: Record<string, Entry> = {
   "settings.apiKeys": { scope: "business", role: "admin", input: (a) => ({ businessId: a.businessId }) },
   "settings.createApiKey": { scope: "business", role: "admin", input: (a) => ({ businessId: a.businessId, name: "Stolen key" }) },
   "settings.revokeApiKey": { scope: "business", role: "admin", foreignIds: true, input: (a) => ({ businessId: a.businessId, apiKeyId: a.apiKeyId }) },
+
+  "console.setup": { scope: "business", role: "admin", input: (a) => ({ businessId: a.businessId }) },
+  "console.start": { scope: "business", role: "admin", input: (a) => ({ businessId: a.businessId, callerPhone: "+15553990055", language: "en" }) },
+  "console.send": {
+    scope: "business",
+    role: "admin",
+    foreignIds: true,
+    input: (a) => ({ businessId: a.businessId, sessionId: a.consoleSessionId, text: "Cancel my men's haircut please" }),
+  },
+  "console.reset": { scope: "business", role: "admin", foreignIds: true, input: (a) => ({ businessId: a.businessId, sessionId: a.consoleSessionId }) },
+  "console.speech": { scope: "business", role: "admin", foreignIds: true, input: (a) => ({ businessId: a.businessId, sessionId: a.consoleSessionId, turnId: "t0" }) },
+};
+
+/** The console's engine and voice for these calls: the built-in agent, and a voice that never speaks. */
+const consoleAgent: ConsoleAgent = {
+  engine: createBuiltinEngine(),
+  engineLabel: "built-in agent",
+  speech: { description: "walk voice", synthesize: () => Promise.reject(new Error("the walk never gets this far")) },
 };
 
 type AnyCaller = Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
@@ -221,7 +242,11 @@ describe.each(engines)("the tenancy walk over every procedure on %s", (engine: E
     const callerFor = (userId: string | null) => {
       const ctx: Context = { db, userId, now: () => now };
       // The members and account routers take a mailer and link base from the context when given.
-      const withMail = Object.assign(ctx, { mailer: createMailer({ db, transport: outboxTransport, from: "test@localhost", now: () => now }), baseUrl: "http://localhost" });
+      const withMail = Object.assign(ctx, {
+        mailer: createMailer({ db, transport: outboxTransport, from: "test@localhost", now: () => now }),
+        baseUrl: "http://localhost",
+        consoleAgent,
+      });
       return createCaller(withMail);
     };
     const asOwner = callerFor(owner.id);
@@ -235,6 +260,8 @@ describe.each(engines)("the tenancy walk over every procedure on %s", (engine: E
     await asOwner.settings.upsertDateOverride({ businessId, staffId: null, date: "2026-12-24", closed: true, reason: "Christmas Eve" });
     await asOwner.members.invite({ businessId, email: "walk-pending@example.com", role: "staff" });
     const invitation = await db.invitation.findFirstOrThrow({ where: { businessId }, select: { id: true } });
+    // A console conversation of A's owner, as the caller whose haircut was just booked.
+    const conversation = await asOwner.console.start({ businessId, callerPhone: "+15553990000" });
 
     const a: Ids = {
       businessId,
@@ -246,6 +273,7 @@ describe.each(engines)("the tenancy walk over every procedure on %s", (engine: E
       overrideDate: "2026-12-24",
       invitationId: invitation.id,
       staffUserId: staffUser.id,
+      consoleSessionId: conversation.sessionId,
     };
     const tables = await tenantTables(database());
     return { a, bBusinessId: b.businessId, outsider: callerFor(outsider.id), staff: callerFor(staffUser.id), anonymous: callerFor(null), tables };
@@ -264,6 +292,7 @@ describe.each(engines)("the tenancy walk over every procedure on %s", (engine: E
       overrideDate: "2026-12-24",
       invitationId: "inv",
       staffUserId: "usr",
+      consoleSessionId: "cns",
     };
     for (const [path, entry] of Object.entries(table)) {
       const input = entry.scope === "business" ? entry.input(ids) : entry.input();
