@@ -1,9 +1,10 @@
 // A message the caller left: stored on the Call (text when we have it, the recording's URL when
 // there is audio), the call's outcome set to "message", and the owner told through the outbox
 // (a Message row the notification jobs deliver): email to the business address or the owner's
-// login, else a text to the business's contact phone. A repeated callback for the same recording
-// does not notify twice.
+// login, else a text to the business's contact phone (unless that phone texted STOP to the
+// business). A repeated callback for the same recording does not notify twice.
 import type { Db } from "../db";
+import { queueSms } from "../sms/queue-sms";
 import { localDateTimeOf } from "../time/local-calendar";
 import { strongerOutcome } from "./finish-call";
 import { lockCall } from "./lock-call";
@@ -64,15 +65,13 @@ export async function storeCallMessage(db: Db, input: CallMessageInput, { now }:
       ...(input.recordingUrl ? [`Recording: ${input.recordingUrl}`] : []),
       ...(input.durationSeconds !== undefined ? [`Length: ${input.durationSeconds} s`] : []),
     ];
+    if (!email) {
+      // queue-sms.ts refuses a contact phone that texted STOP to the business's number.
+      const queued = await queueSms(tx, { businessId: call.businessId, kind: "call_message", to, body: lines.join("\n") });
+      return { stored: true, notified: queued !== null };
+    }
     await tx.message.create({
-      data: {
-        businessId: call.businessId,
-        channel: email ? "email" : "sms",
-        kind: "call_message",
-        to,
-        subject: email ? `New message from ${call.fromNumber}` : null,
-        body: lines.join("\n"),
-      },
+      data: { businessId: call.businessId, channel: "email", kind: "call_message", to, subject: `New message from ${call.fromNumber}`, body: lines.join("\n") },
     });
     return { stored: true, notified: true };
   });

@@ -21,7 +21,8 @@ const MAX_BODY_BYTES = 64 * 1024;
 
 export type SignedForm = { ok: true; params: Record<string, string>; url: URL } | { ok: false; response: Response };
 
-export async function readSignedTwilioForm(ctx: TwilioWebhookContext, request: Request): Promise<SignedForm> {
+/** Only the token, the public URL and the logger are used, so the SMS webhook (no stream URL) shares it. */
+export async function readSignedTwilioForm(ctx: Pick<TwilioWebhookContext, "authToken" | "publicUrl" | "log">, request: Request): Promise<SignedForm> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) return { ok: false, response: plain(413, "Payload too large") };
   const body = await request.text();
