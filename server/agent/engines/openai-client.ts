@@ -39,10 +39,35 @@ export function createOpenAiClient({ apiKey, baseURL, timeoutMs, maxRetries, log
   });
 }
 
+/**
+ * An API failure without what the library's error carries besides (the response body and
+ * headers), which a log serializer would print and which can quote the key.
+ */
+export class LlmRequestError extends Error {
+  override name = "LlmRequestError";
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The library's API errors as an LlmRequestError; anything else as it is. */
+export function withoutSecrets(error: unknown): unknown {
+  if (!(error instanceof OpenAI.APIError)) return error;
+  const { kind, status, message } = describeLlmError(error);
+  return new LlmRequestError(`${kind}: ${message}`, status);
+}
+
 /** An error as one loggable line: kind, HTTP status and message, with anything key-like masked. */
 export function describeLlmError(error: unknown): { kind: string; status?: number; message: string } {
   const kind = error instanceof Error ? error.name : typeof error;
-  const status = error instanceof OpenAI.APIError && typeof error.status === "number" ? error.status : undefined;
-  const message = (error instanceof Error ? error.message : String(error)).replace(/\b(sk|key|Bearer)[-_ ][\w*.-]{4,}/gi, "$1-[redacted]");
+  const raw = (error as { status?: unknown } | null)?.status;
+  const status = typeof raw === "number" ? raw : undefined;
+  // OpenAI's 401 message quotes (part of) the key it was given.
+  const message = (error instanceof Error ? error.message : String(error))
+    .replace(/\bsk-[\w*.-]+/g, "sk-[redacted]")
+    .replace(/\bBearer\s+[\w*.-]+/gi, "Bearer [redacted]");
   return { kind, ...(status !== undefined ? { status } : {}), message: message.slice(0, 300) };
 }

@@ -80,6 +80,16 @@ describe("the OpenAI engine's requests and streaming (protocol double)", () => {
     expect(request!.body.tools!.every((t) => !("$schema" in t.function.parameters) && t.function.parameters.type === "object")).toBe(true);
     expect(request!.body.messages.map((m) => m.role)).toEqual(["system", "user"]);
   });
+
+  it("throws API failures without the response body or headers, which can quote the key", async () => {
+    const chat = await double([{ status: 401, message: `Incorrect API key provided: ${API_KEY}.` }]);
+    const state: ConversationState = { sessionId: "s2", channel: "phone", callerPhone: "+15551230000", language: "en", history: [{ kind: "caller", turnId: "t1", text: "hi" }], scratch: {}, ended: false };
+    const failure = await engineFor(chat.baseURL)
+      .runTurn({ turnId: "t1", utterance: "hi", now: FIXTURE_NOW, context: demoContext(), state, tools: { definitions: TOOL_DEFINITIONS, call: async () => ({ ok: true }) }, output: { write: () => {} } })
+      .then(() => undefined, (error: unknown) => error as Error & { status?: number });
+    expect(failure).toMatchObject({ name: "LlmRequestError", status: 401, message: expect.stringContaining("sk-[redacted]") });
+    expect(`${failure!.message} ${JSON.stringify(failure)}`).not.toContain(API_KEY);
+  });
 });
 
 describe.each(engines)("the OpenAI engine in a session on %s (protocol double)", (dbEngine) => {
@@ -155,6 +165,7 @@ describe.each(engines)("the OpenAI engine in a session on %s (protocol double)",
   const cutOff = `data: ${JSON.stringify({ id: "c", object: "chat.completion.chunk", created: 1, model: "m", choices: [{ index: 0, delta: { role: "assistant" }, finish_reason: null }] })}\n\n`;
   it.each<[string, ChatReply, EngineTuning, number]>([
     ["an HTTP 500 (after one retry)", { status: 500 }, {}, 2],
+    ["a rejected key", { status: 401, message: `Incorrect API key provided: ${API_KEY}.` }, {}, 1],
     ["a server that never answers", { hang: true }, { turnTimeoutMs: 400 }, 1],
     ["malformed server-sent events", { raw: 'data: {"id": "chatcmpl-1", "choices": [{"delta": {"content": "Hel\n\n' }, {}, 1],
     ["a stream that ends before its finish_reason", { raw: cutOff }, {}, 1],
@@ -169,8 +180,9 @@ describe.each(engines)("the OpenAI engine in a session on %s (protocol double)",
     expect(turn).not.toHaveProperty("usage");
     expect(chat.requests).toHaveLength(requests);
     if ("hang" in reply) await within(chat.requests[0]!.hungUp);
-    const warning = lines.map((l) => JSON.parse(l) as { msg: string; reason?: { kind: string } }).find((l) => l.msg.startsWith("the LLM could not answer"));
+    const warning = lines.map((l) => JSON.parse(l) as { msg: string; reason?: { kind: string; status?: number } }).find((l) => l.msg.startsWith("the LLM could not answer"));
     expect(warning?.reason?.kind).toBeTruthy();
+    if ("status" in reply) expect(warning?.reason).toMatchObject({ status: reply.status });
     expect(lines.join("\n")).not.toContain(API_KEY);
   });
 

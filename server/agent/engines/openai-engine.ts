@@ -17,7 +17,7 @@ import { abortError } from "../tools/tool-box";
 import type { AgentEngine, EngineTurnInput, EngineTurnOutput, ToolDefinition, TurnUsage } from "../types";
 import { buildChatHistory } from "./build-chat-history";
 import { buildSystemPrompt } from "./build-system-prompt";
-import { createOpenAiClient } from "./openai-client";
+import { createOpenAiClient, withoutSecrets } from "./openai-client";
 
 export const OPENAI_ENGINE_NAME = "openai";
 
@@ -116,7 +116,7 @@ export function createOpenAiEngine(options: OpenAiEngineOptions): AgentEngine {
         }
       } catch (error) {
         if (aborted()) throw abortError();
-        throw error;
+        throw withoutSecrets(error);
       }
 
       if (text.trim().length === 0) throw new LlmProtocolError("The model answered without any words.");
