@@ -7,9 +7,9 @@ import { readFile } from "node:fs/promises";
 import pino from "pino";
 import { z } from "zod";
 import { DEMO, seedDemo } from "../prisma/seed";
-import { createBuiltinEngine } from "../server/agent/builtin/builtin-engine";
 import { parseConverseArgs, parseScript, UsageError } from "../server/agent/cli/converse-args";
 import { callerAppointments, runConversation } from "../server/agent/cli/run-conversation";
+import { selectAgentEngine } from "../server/agent/engines/select-engine";
 import { parseEnv, sharedEnvShape } from "../server/config-schema";
 import { openDatabase, targetFromConfig, type Database } from "../server/db";
 import { migrateDatabase } from "../server/migrations";
@@ -44,10 +44,12 @@ async function main(): Promise<number> {
     const business = await db.business.findUnique({ where: { slug: args.business }, select: { id: true } });
     if (!business) throw new UsageError(`No business with the slug "${args.business}" in this database.`);
 
+    // The same engine every channel gets: the LLM with OPENAI_API_KEY, the built-in one without.
+    const { engine } = selectAgentEngine(config, log);
     const pinned = args.now;
     const now = () => (pinned ? new Date(pinned) : new Date());
     await runConversation(
-      { db, businessId: business.id, callerPhone: args.from, channel: args.channel, now, engine: createBuiltinEngine(), utterances },
+      { db, businessId: business.id, callerPhone: args.from, channel: args.channel, now, engine, utterances },
       ({ caller, agent, tools, end, transfer, message }) => {
         print({ caller, agent, tools, ...(end ? { end } : {}), ...(transfer ? { transfer } : {}), ...(message ? { message } : {}) });
       },

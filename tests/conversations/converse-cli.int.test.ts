@@ -1,10 +1,13 @@
 // The `npm run converse` contract (docs/CONVERSE.md), run as a real process on an embedded
-// database in a temporary DATA_DIR: JSON lines out, exit code 2 for bad arguments.
-import { spawnSync } from "node:child_process";
+// database in a temporary DATA_DIR: JSON lines out, exit code 2 for bad arguments; with
+// OPENAI_API_KEY it talks to the LLM engine (here a PROTOCOL DOUBLE of /v1/chat/completions).
+import { execFile, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { say, startChatDouble } from "../helpers/openai-chat-double";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "converse-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -12,6 +15,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 function converse(args: string[], stdin = "") {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "silent" };
   delete env.DATABASE_URL;
+  delete env.OPENAI_API_KEY;
   const result = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/converse.ts", ...args], { input: stdin, env, encoding: "utf8", timeout: 120_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -47,5 +51,25 @@ describe("npm run converse", { timeout: 120_000 }, () => {
     expect(stdout).toBe("");
     expect(stderr.trim().split("\n")).toHaveLength(1);
     expect(stderr.trim()).toMatch(message);
+  });
+});
+
+describe("npm run converse with OPENAI_API_KEY", { timeout: 120_000 }, () => {
+  it("answers through the LLM engine at OPENAI_BASE_URL, as every channel does", async () => {
+    const double = await startChatDouble([say("Hello from the model. ", "What can I do for you?")]);
+    try {
+      const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "silent", OPENAI_API_KEY: "sk-test", OPENAI_BASE_URL: double.baseURL, OPENAI_MODEL: "gpt-test" };
+      delete env.DATABASE_URL;
+      const child = promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["scripts/converse.ts", ...demo], { env, timeout: 120_000 });
+      child.child.stdin!.end(JSON.stringify(["hi there"]));
+      const { stdout, stderr } = await child;
+      expect(stderr).toBe("");
+      const lines = stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(lines[1]).toEqual({ caller: "hi there", agent: "Hello from the model. What can I do for you?", tools: [] });
+      expect(double.requests).toHaveLength(1);
+      expect(double.requests[0]!.body.model).toBe("gpt-test");
+    } finally {
+      await double.close();
+    }
   });
 });
