@@ -4,10 +4,9 @@
 // "a tool is running" (the worker may say a short filler), outcomes, and an action to take once
 // the reply has played (hang up, transfer, take a message). It never sees audio, sockets or Twilio.
 //
-// Implementations: the keypad menu (keypad/keypad-conversation.ts; the default, and the fallback
-// whenever speech-to-text or the agent fails) and, once server/agent exists, an adapter over its
-// AgentSession (greet → start, respond → onCallerTurn with onTextDelta/onToolStart pushed into a
-// ReplyChannel, notePlayed → notePlayed).
+// Implementations: the receptionist agent (agent-conversation.ts, an adapter over server/agent's
+// AgentSession; calls with speech-to-text get it) and the keypad menu (keypad/keypad-conversation.ts;
+// calls without speech-to-text, and the fallback whenever speech-to-text or the agent fails).
 import type { CallOutcome } from "../../server/calls/call-record-types";
 
 /** What the worker does after a reply has finished playing. */
@@ -48,15 +47,22 @@ export interface CallConversation {
    */
   onDigit(digit: string, options: TurnOptions): Reply | null;
   /**
-   * What the caller actually heard of the last reply (from Twilio's marks), and whether they cut
-   * it short. Conversations that keep history (an LLM's context) must replace their record of the
-   * reply with `heardText`.
+   * What the caller actually heard of the last reply this conversation produced (from Twilio's
+   * marks), and whether they cut it short. Conversations that keep history (an LLM's context) must
+   * replace their record of the reply with `heardText`. Both texts hold only the conversation's own
+   * words: the worker's fillers and notices are taken out, and its own prompts (idle re-prompts,
+   * apologies) are not reported.
    */
   notePlayed(played: { heardText: string; fullText: string; interrupted: boolean }): void;
   /** The caller has been silent: what to say to prompt them (null: the worker's default). */
   reprompt?(attempt: number): string | null;
   /** The call is over (hang-up, transfer, time limit). Release resources; abort pending work. */
   close?(): void;
+  /**
+   * A short account of the call for Call.summary, asked for once at the end (after close, once
+   * replies cut by the hang-up have finished). The worker waits for it a few seconds at most.
+   */
+  summarize?(): Promise<string | null>;
 }
 
 /** Everything a conversation needs to know about the call it serves. */

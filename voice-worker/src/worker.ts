@@ -12,11 +12,13 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { WebSocketServer, type WebSocket } from "ws";
 import { validateRequest, validateRequestWithBody } from "twilio/lib/webhooks/webhooks";
+import { selectAgentEngine } from "../../server/agent/engines/select-engine";
 import { claimStreamToken } from "../../server/calls/claim-stream-token";
 import { getCallSummary } from "../../server/calls/get-call-summary";
 import { webhookAuthToken } from "../../server/calls/webhook-auth-token";
 import type { Db } from "../../server/db";
 import type { Logger } from "../../server/logger";
+import { agentConversationFactory } from "./agent-conversation";
 import { SimulatorCallControl, TwilioCallControl, type CallControl } from "./call/call-control";
 import { CallSession } from "./call/call-session";
 import type { ConversationFactory, SessionConfig } from "./call/session-services";
@@ -47,6 +49,7 @@ export interface VoiceWorkerOptions {
   /** Overrides for tests and benchmarks; each defaults to what the configuration selects. */
   providers?: SpeechProviders;
   callControl?: CallControl;
+  /** The conversation of calls with speech input (default: the agent; keypadConversationFactory for the menu). */
   conversationFactory?: ConversationFactory;
   now?: () => Date;
   session?: Partial<SessionConfig>;
@@ -58,6 +61,9 @@ export function createVoiceWorker(options: VoiceWorkerOptions): VoiceWorker {
   const { db, env, log } = options;
   const now = options.now ?? (() => new Date());
   const providers = options.providers ?? selectProviders(env, log);
+  // Calls that can talk get the receptionist agent; the engine is chosen once per process.
+  const agent = options.conversationFactory ? null : selectAgentEngine(env, log);
+  const conversationFactory = options.conversationFactory ?? (agent ? agentConversationFactory({ engine: agent.engine }) : undefined);
   const metrics = new WorkerMetrics();
   const pacer = new FramePacer();
   const connections = new Set<StreamConnection>();
@@ -110,7 +116,7 @@ export function createVoiceWorker(options: VoiceWorkerOptions): VoiceWorker {
         ),
       createSession: (call, stream, callLog) =>
         new CallSession(
-          { db, log: callLog, now, providers, pacer, metrics, callControl, config: sessionConfig, conversationFactory: options.conversationFactory },
+          { db, log: callLog, now, providers, pacer, metrics, callControl, config: sessionConfig, conversationFactory },
           call,
           stream,
         ),
@@ -173,7 +179,13 @@ export function createVoiceWorker(options: VoiceWorkerOptions): VoiceWorker {
       });
       const { port } = server.address() as AddressInfo;
       log.info(
-        { port, stt: providers.stt?.description ?? "none (keypad calls)", tts: providers.tts.description, telephony: callControl.kind },
+        {
+          port,
+          stt: providers.stt?.description ?? "none (keypad calls)",
+          conversation: !providers.stt ? "keypad menu" : agent ? `agent (${agent.engine.name})` : "custom",
+          tts: providers.tts.description,
+          telephony: callControl.kind,
+        },
         "voice worker ready",
       );
       return { port };

@@ -2,7 +2,7 @@
 // PostgreSQL when TEST_DATABASE_URL is set) with the demo salon, the voice worker on 127.0.0.1:0,
 // the Twilio webhooks behind a minimal HTTP adapter, and the call simulator pointed at both.
 // Speech-to-text is the labelled test double when asked for (there is no offline STT); all else
-// is the real code (espeak-ng voice, VAD, endpointing, barge-in, marks, keypad, bookings).
+// is the real code (espeak-ng voice, VAD, endpointing, barge-in, marks, keypad, agent, bookings).
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -14,6 +14,7 @@ import type { Database } from "../../../server/db";
 import type { CallControl } from "../../../voice-worker/src/call/call-control";
 import type { ConversationFactory, SessionConfig } from "../../../voice-worker/src/call/session-services";
 import { parseWorkerEnv, type WorkerEnv } from "../../../voice-worker/src/env";
+import { keypadConversationFactory } from "../../../voice-worker/src/keypad/keypad-conversation";
 import type { SpeechProviders } from "../../../voice-worker/src/providers/select-providers";
 import { UtteranceDoubleSpeechToText } from "../../../voice-worker/src/providers/stt/utterance-double-stt";
 import { EspeakTextToSpeech } from "../../../voice-worker/src/providers/tts/espeak-tts";
@@ -30,6 +31,12 @@ export const CALLER = "+15555550142";
 export interface HarnessOptions {
   engine: Engine;
   speech?: boolean;
+  /**
+   * What calls with speech input talk to: "agent" is what the worker does on its own (production);
+   * "keypad" (the default here) is the keypad menu with its few spoken words, which the speech-call
+   * tests were written against. A conversationFactory overrides both.
+   */
+  conversation?: "agent" | "keypad";
   providers?: Partial<SpeechProviders>;
   session?: Partial<SessionConfig>;
   env?: Partial<WorkerEnv>;
@@ -71,7 +78,7 @@ export async function startVoiceHarness(options: HarnessOptions): Promise<VoiceH
     providers,
     now,
     callControl: options.callControl,
-    conversationFactory: options.conversationFactory,
+    conversationFactory: options.conversationFactory ?? (options.conversation === "agent" ? undefined : keypadConversationFactory),
     session: options.session,
     streamStartTimeoutMs: options.streamStartTimeoutMs,
   });

@@ -40,11 +40,16 @@ interface Turn {
   played: PlayedReply;
   /** Its transcript turn is written (at the interruption, so the transcript stays in order). */
   recorded: boolean;
+  /** Words the worker says before the conversation's reply (the recording notice). */
+  preamble?: string;
 }
 
 const IDLE_GOODBYE = "I haven't heard anything, so I'll end the call now. Please call again any time. Goodbye.";
 const TIME_LIMIT_GOODBYE = "I'm sorry, we've reached the time limit for this call. Please call again if you need anything else. Goodbye.";
 const TECHNICAL_TROUBLE = "Sorry, something went wrong on our side.";
+const RECORDING_NOTICE = "This call may be recorded.";
+/** How long the end of a call waits for the conversation's summary. */
+const SUMMARY_WAIT_MS = 5000;
 
 export class CallSession implements CallHandler {
   readonly log: Logger;
@@ -123,6 +128,7 @@ export class CallSession implements CallHandler {
     const deps = { db: services.db, now: services.now, log: this.log };
     if (this.stt && services.conversationFactory) {
       this.conversation = services.conversationFactory(this.conversationCall, deps);
+      if (this.conversation instanceof KeypadConversation) this.keypad = this.conversation;
     } else {
       this.keypad = new KeypadConversation(this.conversationCall, deps);
       this.conversation = this.keypad;
@@ -136,10 +142,16 @@ export class CallSession implements CallHandler {
     const settings = (this.call.business.settings ?? {}) as { agent?: { recordCalls?: unknown } };
     const recordCalls = settings.agent?.recordCalls === true;
     if (recordCalls) this.actions.startRecording();
-    this.runTurn("greeting", async (signal) => {
-      const greeting = await this.conversation.start({ signal });
-      return staticReply(`${recordCalls ? "This call may be recorded. " : ""}${greeting}`);
-    }, { requestedAt: this.stream.startedAt });
+    const preamble = recordCalls ? RECORDING_NOTICE : undefined;
+    this.runTurn(
+      "greeting",
+      async (signal) => {
+        const greeting = await this.conversation.start({ signal });
+        return staticReply(preamble ? `${preamble} ${greeting}` : greeting);
+      },
+      { requestedAt: this.stream.startedAt },
+      { preamble },
+    );
   }
 
   // ---- Twilio events ----
@@ -178,11 +190,25 @@ export class CallSession implements CallHandler {
   // ---- turns ----
 
   /** Starts a reply, interrupting the one in progress. */
-  runTurn(input: Turn["input"], produce: (signal: AbortSignal) => Reply | Promise<Reply>, timing: Turn["timing"]): void {
+  runTurn(
+    input: Turn["input"],
+    produce: (signal: AbortSignal) => Reply | Promise<Reply>,
+    timing: Turn["timing"],
+    extra: { preamble?: string } = {},
+  ): void {
     if (this.ended) return;
     this.cancelIdle();
     if (this.current) this.interrupt();
-    const turn: Turn = { utteranceId: `u${++this.utterances}`, input, controller: new AbortController(), timing, interrupted: false, played: newPlayedReply(), recorded: false };
+    const turn: Turn = {
+      utteranceId: `u${++this.utterances}`,
+      input,
+      controller: new AbortController(),
+      timing,
+      interrupted: false,
+      played: newPlayedReply(),
+      recorded: false,
+      preamble: extra.preamble,
+    };
     this.current = turn;
     this.turnChain = this.turnChain
       .then(() => this.playTurn(turn, produce))
@@ -216,7 +242,14 @@ export class CallSession implements CallHandler {
       text: heard,
       ...(cut ? { interrupted: true, heardEstimate: tracker.playedText(turn.utteranceId, { includePartial: true }) } : {}),
     });
-    if (played.spokenText || played.text) this.conversation.notePlayed({ heardText: heard, fullText: played.text.trim(), interrupted: cut });
+    // The conversation hears about its own words only: not our prompts, notices or fillers.
+    if (turn.input !== "system" && (played.spokenText || played.text)) {
+      this.conversation.notePlayed({
+        heardText: withoutLead(withoutLead(heard, turn.preamble), played.filler),
+        fullText: withoutLead(played.text.trim(), turn.preamble),
+        interrupted: cut,
+      });
+    }
   }
 
   /** Says `text` outside the turn machinery (inside actions) and waits until it has played. */
@@ -257,6 +290,7 @@ export class CallSession implements CallHandler {
     this.stt?.close();
     // A reply aborted by the hang-up may still report what it achieved (a booking that committed).
     await Promise.allSettled([...this.drains]);
+    await this.summarizeConversation();
     const usage = this.record.usage;
     if (this.stt) {
       usage.sttSeconds = Math.round(this.stt.audioSeconds * 10) / 10;
@@ -302,6 +336,22 @@ export class CallSession implements CallHandler {
     this.speechInput.close();
     this.speechInput = this.newSpeechInput(null);
     return this.keypad;
+  }
+
+  /** Call.summary from the conversation (the agent's account), ahead of any the actions wrote. */
+  private async summarizeConversation(): Promise<void> {
+    const summarize = this.conversation.summarize?.bind(this.conversation);
+    if (!summarize) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), SUMMARY_WAIT_MS)));
+    try {
+      const summary = await Promise.race([summarize(), timeout]);
+      if (summary) this.record.summary = this.record.summary ? `${summary} ${this.record.summary}.` : summary;
+    } catch (error) {
+      this.log.warn({ err: error instanceof Error ? error.message : error }, "could not summarize the call");
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private async playTurn(turn: Turn, produce: (signal: AbortSignal) => Reply | Promise<Reply>): Promise<void> {
@@ -453,4 +503,12 @@ export class CallSession implements CallHandler {
     this.runTurn("system", () => staticReply(TIME_LIMIT_GOODBYE, { action: { kind: "hangup" } }), { requestedAt: performance.now() });
   }
 
+}
+
+/** `text` without the words the worker put before the conversation's own (a filler, a notice). */
+function withoutLead(text: string, lead: string | undefined): string {
+  if (!lead) return text;
+  if (text.startsWith(lead)) return text.slice(lead.length).trimStart();
+  // Cut off while the lead itself was playing: none of the conversation's words were heard.
+  return lead.startsWith(text) ? "" : text;
 }

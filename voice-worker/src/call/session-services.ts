@@ -35,6 +35,6 @@ export interface SessionServices {
   metrics: WorkerMetrics;
   callControl: CallControl;
   config: SessionConfig;
-  /** The conversation for calls with speech input; the keypad menu when absent. */
+  /** The conversation for calls with speech input (the worker's default: the agent); the keypad menu when absent. */
   conversationFactory?: ConversationFactory;
 }

@@ -16,6 +16,7 @@ import { cancelAppointment } from "../../../server/scheduling/cancel-appointment
 import { findAvailableSlots } from "../../../server/scheduling/find-available-slots";
 import { listStaffAndServices } from "../../../server/scheduling/list-staff-and-services";
 import { rescheduleAppointment } from "../../../server/scheduling/reschedule-appointment";
+import type { ConversationFactory } from "../call/session-services";
 import type { CallConversation, ConversationCall, Reply, ReplyEvent, TurnOptions } from "../conversation";
 import { digitFromSpeech } from "./spoken-digits";
 import { spokenDateTime } from "./spoken-time";
@@ -59,6 +60,12 @@ export interface KeypadDeps {
   now: () => Date;
   log: Logger;
 }
+
+/**
+ * The keypad menu for calls with speech input too (spoken "one", "yes" work): what a worker or a
+ * test chooses instead of the agent. Calls without speech-to-text get the menu regardless.
+ */
+export const keypadConversationFactory: ConversationFactory = (call, deps) => new KeypadConversation(call, deps);
 
 export class KeypadConversation implements CallConversation {
   private state: State = { kind: "main" };

@@ -26,6 +26,8 @@ export interface PlayedReply {
   text: string;
   /** Everything sent to text-to-speech for this utterance, fillers included. */
   spokenText: string;
+  /** The filler said before the reply, if one was (it leads spokenText). */
+  filler?: string;
   action?: CallAction;
   aborted: boolean;
   /**
@@ -110,7 +112,9 @@ export class ReplySpeaker {
             if (!anythingSpoken && !fillerTimer) {
               fillerTimer = setTimeout(() => {
                 fillerTimer = null;
-                if (!anythingSpoken && !signal.aborted) speak(FILLERS[this.fillerIndex++ % FILLERS.length]!);
+                if (anythingSpoken || signal.aborted) return;
+                result.filler = FILLERS[this.fillerIndex++ % FILLERS.length]!;
+                speak(result.filler);
               }, this.options.fillerDelayMs ?? 250);
             }
             break;
