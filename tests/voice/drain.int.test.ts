@@ -47,10 +47,13 @@ describe("draining the worker", () => {
     }
   }, 60_000);
 
-  it("stops on SIGTERM when run on its own (main.ts), exiting 0", async () => {
+  it("runs the periodic jobs when run on its own (main.ts), and stops on SIGTERM, exiting 0", async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "voice-main-"));
-    const database = await openDatabase({ kind: "pglite", dataDir: path.join(dataDir, "db") });
+    const target = { kind: "pglite", dataDir: path.join(dataDir, "db") } as const;
+    const database = await openDatabase(target);
     await migrateDatabase(database);
+    // Something for the jobs' first pass to do: a rate-limit hit older than a day is purged.
+    await database.prisma.rateLimitHit.create({ data: { scope: "login_ip", key: "203.0.113.9", createdAt: new Date(Date.now() - 3 * 86_400_000) } });
     await database.close();
     const port = await freePort();
     const child = spawn("tsx", ["voice-worker/src/main.ts"], {
@@ -61,12 +64,20 @@ describe("draining the worker", () => {
     child.stdout.on("data", (d: Buffer) => (output += d.toString()));
     child.stderr.on("data", (d: Buffer) => (output += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
-    for (let i = 0; i < 200 && !output.includes("voice worker ready"); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let i = 0; i < 200 && !output.includes("periodic jobs started"); i++) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(output).toContain("voice worker ready");
+    expect(output).toContain("periodic jobs started");
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(output).toContain("voice worker stopped");
+    // The process has let go of the embedded database; the jobs' first pass ran before it did.
+    const after = await openDatabase(target);
+    try {
+      expect(await after.prisma.rateLimitHit.count()).toBe(0);
+    } finally {
+      await after.close();
+    }
   }, 60_000);
 });
 
