@@ -9,6 +9,7 @@ import { SignOutButton } from "./sign-out-button";
 const NAV = [
   { href: "/dashboard", label: "Overview" },
   { href: "/dashboard/appointments", label: "Appointments" },
+  { href: "/dashboard/console", label: "Test console" },
   { href: "/dashboard/settings", label: "Settings" },
 ] as const;
 
@@ -43,7 +44,7 @@ export function DashboardHeader({ businesses }: { businesses: { id: string; name
           )}
         </div>
         <div className="order-last flex w-full items-center sm:order-none sm:w-auto sm:flex-1">
-          <nav aria-label="Dashboard" className="-mx-1 flex gap-1">
+          <nav aria-label="Dashboard" className="-mx-1 flex flex-wrap gap-1">
             {NAV.map((item) => {
               const active = item.href === "/dashboard" ? pathname === "/dashboard" : pathname.startsWith(item.href);
               return (
@@ -51,7 +52,7 @@ export function DashboardHeader({ businesses }: { businesses: { id: string; name
                   key={item.href}
                   href={withBusiness(item.href)}
                   aria-current={active ? "page" : undefined}
-                  className={`rounded-md px-3 py-1.5 text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600 ${
+                  className={`whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600 ${
                     active ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"
                   }`}
                 >

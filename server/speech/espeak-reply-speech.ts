@@ -9,8 +9,10 @@ import { repairStreamedWav } from "./wav-file";
 const PHONE_RATE = 165;
 const TIMEOUT_MS = 15_000;
 
+// The binary is a program on PATH, not a project file: turbopackIgnore keeps Next.js's output
+// tracing from copying the whole project into the server bundle because of these calls.
 export function espeakInstalled(binary = "espeak-ng"): boolean {
-  return spawnSync(binary, ["--version"], { stdio: "ignore" }).status === 0;
+  return spawnSync(/*turbopackIgnore: true*/ binary, ["--version"], { stdio: "ignore" }).status === 0;
 }
 
 export function createEspeakReplySpeech({ voice, binary = "espeak-ng" }: { voice: string; binary?: string }): ReplySpeech {
@@ -20,7 +22,7 @@ export function createEspeakReplySpeech({ voice, binary = "espeak-ng" }: { voice
       new Promise<Buffer>((resolve, reject) => {
         const clean = cleanSpokenText(text);
         if (!clean) return reject(new Error("nothing to say"));
-        const child = spawn(binary, ["--stdout", "-v", voice, "-s", String(PHONE_RATE)], { stdio: ["pipe", "pipe", "ignore"] });
+        const child = spawn(/*turbopackIgnore: true*/ binary, ["--stdout", "-v", voice, "-s", String(PHONE_RATE)], { stdio: ["pipe", "pipe", "ignore"] });
         const chunks: Buffer[] = [];
         const kill = () => child.kill("SIGKILL");
         const timer = setTimeout(kill, TIMEOUT_MS);
