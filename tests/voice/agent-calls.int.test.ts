@@ -20,6 +20,7 @@ import { AgentConversation } from "../../voice-worker/src/agent-conversation";
 import { FILLERS } from "../../voice-worker/src/pipeline/reply-speaker";
 import { randomCallSid } from "../../voice-worker/src/simulator/call-simulator";
 import { ACCOUNT_SID } from "../../voice-worker/src/simulator/twilio-stream";
+import { type ChatDouble, lastUserText, say, startChatDouble } from "../helpers/openai-chat-double";
 import { engines } from "../helpers/test-database";
 import { agentText, startVoiceHarness, type VoiceHarness } from "./support/voice-harness";
 
@@ -213,3 +214,36 @@ function untilAborted(signal: AbortSignal | undefined): Promise<void> {
     signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
   });
 }
+
+describe("a phone call with an LLM configured (OpenAI chat completions PROTOCOL DOUBLE on loopback)", () => {
+  let h: VoiceHarness;
+  let double: ChatDouble;
+  const NOTE = "The caller asked when the salon opens on Saturday and was told 9 AM.";
+  beforeAll(async () => {
+    // Streamed requests are the agent's turns; the one plain request is the end-of-call summary.
+    double = await startChatDouble((request) =>
+      request.body.stream
+        ? { ...say("We open at 9 AM on Saturday. ", "Anything else?"), usage: { prompt_tokens: 900, completion_tokens: 12 } }
+        : { json: { content: NOTE, usage: { prompt_tokens: 300, completion_tokens: 20 } } },
+    );
+    h = await startVoiceHarness({
+      engine: "pglite",
+      speech: true,
+      conversation: "agent",
+      env: { OPENAI_API_KEY: "sk-test-voice-llm", OPENAI_BASE_URL: double.baseURL, OPENAI_MODEL: "gpt-test" },
+    });
+  });
+  afterAll(async () => {
+    await h?.close();
+    await double?.close();
+  });
+
+  it("answers from the model, bills its tokens, and stores the model's summary on the Call", async () => {
+    const call = await h.call([{ say: "What time do you open on Saturday?" }], { from: "+15555550690" });
+    expect(call.errors).toEqual([]);
+    expect(agentText(call)).toContain("We open at 9 AM on Saturday. Anything else?");
+    expect(double.requests.filter((r) => r.body.stream).map((r) => lastUserText(r))).toEqual(["What time do you open on Saturday?"]);
+    expect(call.summary?.usage).toMatchObject({ llmModel: "gpt-test-double", llmInputTokens: 900, llmOutputTokens: 12 });
+    expect(call.summary?.summary).toBe(NOTE);
+  }, CALL_TIMEOUT);
+});

@@ -18,7 +18,8 @@ import { getCallSummary } from "../../server/calls/get-call-summary";
 import { webhookAuthToken } from "../../server/calls/webhook-auth-token";
 import type { Db } from "../../server/db";
 import type { Logger } from "../../server/logger";
-import { agentConversationFactory } from "./agent-conversation";
+import { summarizeWithLlm } from "../../server/agent/summary/summarize-with-llm";
+import { agentConversationFactory, type CallSummarizer } from "./agent-conversation";
 import { SimulatorCallControl, TwilioCallControl, type CallControl } from "./call/call-control";
 import { CallSession } from "./call/call-session";
 import type { ConversationFactory, SessionConfig } from "./call/session-services";
@@ -63,7 +64,13 @@ export function createVoiceWorker(options: VoiceWorkerOptions): VoiceWorker {
   const providers = options.providers ?? selectProviders(env, log);
   // Calls that can talk get the receptionist agent; the engine is chosen once per process.
   const agent = options.conversationFactory ? null : selectAgentEngine(env, log);
-  const conversationFactory = options.conversationFactory ?? (agent ? agentConversationFactory({ engine: agent.engine }) : undefined);
+  // With an LLM configured, its few-sentence note replaces the extractive summary on the Call.
+  const summarizer: CallSummarizer | undefined =
+    agent?.mode === "llm"
+      ? async ({ summary, history, signal }) =>
+          (await summarizeWithLlm(env, { history, callerPhone: summary.caller.phone, callerName: summary.caller.name }, { signal, timeoutMs: 4000, log })).text
+      : undefined;
+  const conversationFactory = options.conversationFactory ?? (agent ? agentConversationFactory({ engine: agent.engine, summarizer }) : undefined);
   const metrics = new WorkerMetrics();
   const pacer = new FramePacer();
   const connections = new Set<StreamConnection>();
