@@ -94,6 +94,12 @@ test("the owner books an appointment by chatting with the receptionist in the te
   expect(spoken.status()).toBe(200);
   expect(spoken.headers()["content-type"]).toBe("audio/wav");
   expect((await spoken.body()).subarray(0, 4).toString("ascii")).toBe("RIFF");
+  // Only replies the conversation really gave are spoken; anything else is a 404 in words.
+  const missing = new URL(spoken.url());
+  missing.searchParams.set("turnId", "t99");
+  const refused = await page.request.get(missing.pathname + missing.search);
+  expect(refused.status()).toBe(404);
+  expect(await refused.json()).toEqual({ error: "No such reply in this conversation." });
 
   await say(page, `I'd like a women's haircut on ${spokenDay(day)} at 10`);
   await expect(lastReply(page)).toContainText("Can I have your name");
