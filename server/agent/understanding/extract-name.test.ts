@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractName } from "./extract-name";
+import { capitalize, extractName } from "./extract-name";
 
 describe("extractName", () => {
   it.each<[string, string]>([
@@ -17,6 +17,15 @@ describe("extractName", () => {
     ["you can call me Sam", "Sam"],
     ["I'm Rachel McDonald and I need a trim", "Rachel McDonald"],
     ["it's for my son, my name is Tom", "Tom"],
+    ["this is Una calling about a blow-dry", "Una"],
+    ["Me llamo Una", "Una"],
+    ["me llamo una", "Una"],
+    ["my name is Una Smith", "Una Smith"],
+    ["hi, it's Will", "Will"],
+    ["my name's uh Devon", "Devon"],
+    ["me llamo, este, Juan", "Juan"],
+    ["it's d'angelo", "D'Angelo"],
+    ["this is mary-jane", "Mary-Jane"],
   ])("%s → %s", (text, fullName) => {
     expect(extractName(text)?.fullName).toBe(fullName);
   });
@@ -39,6 +48,10 @@ describe("extractName", () => {
     "this is about my booking",
     "I'm not sure",
     "John Smith",
+    "soy una clienta nueva",
+    "soy una",
+    "I will be there",
+    "it's will be fine",
   ])("rejects '%s'", (text) => {
     expect(extractName(text)).toBeNull();
   });
@@ -49,12 +62,30 @@ describe("extractName", () => {
       ["sure it's uh Maria please", "Maria"],
       ["j o h n", "John"],
       ["Pedro", "Pedro"],
+      ["Una", "Una"],
+      ["una", "Una"],
+      ["Una García", "Una García"],
+      ["yeah it's uh Devon", "Devon"],
+      ["o'brien", "O'Brien"],
+      ["women's", "Women's"],
     ])("accepts the bare answer %s", (text, fullName) => {
       expect(extractName(text, { expectingName: true })?.fullName).toBe(fullName);
     });
 
-    it.each<string>(["tomorrow at 3", "a haircut please", "I don't know", "yes"])("still rejects '%s'", (text) => {
+    it.each<string>(["tomorrow at 3", "a haircut please", "I don't know", "yes", "una cita", "will do", "una cita para mañana"])("still rejects '%s'", (text) => {
       expect(extractName(text, { expectingName: true })).toBeNull();
+    });
+  });
+
+  describe("title-casing lowercase speech", () => {
+    it.each<[string, string]>([
+      ["o'brien", "O'Brien"],
+      ["women's", "Women's"],
+      ["jean-luc", "Jean-Luc"],
+      ["McDonald", "McDonald"],
+      ["garcía", "García"],
+    ])("%s → %s", (raw, cased) => {
+      expect(capitalize(raw)).toBe(cased);
     });
   });
 });

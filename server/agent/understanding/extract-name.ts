@@ -6,8 +6,13 @@
  * The same openers introduce things that are not names ("it's for a
  * haircut", "I'm calling about…", "soy nueva"), so the words after the opener
  * must look like a name: letters only, not a common word, not a date or a
- * service word. Accents and the caller's own capitals are kept ("García",
- * "McDonald"); lowercase STT output is title-cased.
+ * service word. A few common words are also first names ("una" is Spanish
+ * "a" and the name Una, "will"): they count as a name when the caller (or
+ * STT) capitalised them, after an opener that can only introduce a name ("my
+ * name is", "me llamo"), or as the whole answer to "what's your name?".
+ * Accents and the caller's own capitals are kept ("García", "McDonald");
+ * lowercase STT output is title-cased ("o'brien" → "O'Brien", but
+ * "women's" → "Women's").
  */
 import { foldCase } from "./normalize-text";
 
@@ -30,6 +35,15 @@ const OPENERS: readonly string[][] = [
   ["le", "habla"], ["me", "llamo"], ["yo", "soy"], ["name", "is"], ["call", "me"], ["this", "is"], ["it", "is"],
   ["i", "am"], ["names"], ["its"], ["im"], ["soy"], ["habla"],
 ].sort((a, b) => b.length - a.length);
+
+/** Openers after which the next word can only be a name. */
+const NAMING_OPENERS = new Set(["you can call me", "my name is", "the name is", "my names", "mi nombre es", "me llamo", "name is", "call me", "names"]);
+
+/** Sounds between the opener and the name ("it's uh Devon"). */
+const FILLERS = new Set(["uh", "um", "umm", "uhm", "er", "erm", "eh", "ah", "hmm", "mm", "em", "este"]);
+
+/** Words in NOT_NAMES that are also first names: see the module comment for when they count. */
+const NAME_HOMOGRAPHS = new Set(["una", "will"]);
 
 /** Words that end a name ("this is Bob calling about…"). */
 const NAME_ENDERS = new Set([
@@ -54,7 +68,7 @@ const NOT_NAMES = new Set([
   "jueves", "viernes", "sabado", "domingo", "cita", "corte", "si", "claro", "perfecto", "listo", "mi", "su",
   "muy", "tambien", "ya", "todavia", "nuevamente", "usted", "ella", "quiero", "quisiera", "necesito",
   "tengo", "llamo", "busco", "queria", "necesitaba", "me", "te", "le", "nos", "need", "want", "would", "have",
-  "can", "could", "was", "will",
+  "can", "could", "was", "will", "go", "ahead", "sounds", "works", "thats", "lets", "book",
 ]);
 
 /** Lowercase particles inside surnames: "Ana de la Cruz", "Ludwig van Beethoven". */
@@ -74,21 +88,32 @@ function tokenize(text: string): Token[] {
     .map((raw) => ({ raw, folded: foldCase(raw).replace(/'/g, "") }));
 }
 
-function looksLikeNameWord(token: Token): boolean {
+/** `lenient`: the words here can only be a name (after "my name is", or a bare answer to the question). */
+function looksLikeNameWord(token: Token, lenient = false): boolean {
   if (!/^[\p{L}][\p{L}'’-]*$/u.test(token.raw)) return false;
-  if (NOT_NAMES.has(token.folded)) return false;
+  const homograph = NAME_HOMOGRAPHS.has(token.folded) && (lenient || /^\p{Lu}/u.test(token.raw));
+  if (NOT_NAMES.has(token.folded) && !homograph) return false;
   // Verbs in -ing follow "I'm" far more often than a name does.
   if (token.folded.length > 4 && token.folded.endsWith("ing")) return false;
   return token.folded.length >= 2;
 }
 
-function capitalize(raw: string): string {
+/**
+ * Title case for lowercase STT output. After a hyphen a new name part starts ("Mary-Jane");
+ * after an apostrophe only when one letter precedes it ("O'Brien", "D'Angelo"), because
+ * otherwise it is a possessive or a contraction ("women's", not "Women'S").
+ */
+export function capitalize(raw: string): string {
   if (/\p{Lu}/u.test(raw)) return raw;
-  return raw.toLowerCase().replace(/(^|['’-])(\p{L})/gu, (_m, sep: string, letter: string) => sep + letter.toUpperCase());
+  return raw
+    .toLowerCase()
+    .replace(/(^|-)(\p{L})/gu, (_m, sep: string, letter: string) => sep + letter.toUpperCase())
+    .replace(/^(\p{L}['’])(\p{L})/u, (_m, prefix: string, letter: string) => prefix + letter.toUpperCase());
 }
 
 /** Reads a name starting at `start`; undefined when the words there are not a name. */
-function readName(tokens: readonly Token[], start: number): { words: string[]; end: number } | undefined {
+function readName(tokens: readonly Token[], start: number, lenient = false): { words: string[]; end: number } | undefined {
+  while (start < tokens.length && FILLERS.has(tokens[start]?.folded ?? "")) start++;
   // Spelled out: "j o h n" becomes "John".
   let i = start;
   const letters: string[] = [];
@@ -109,14 +134,15 @@ function readName(tokens: readonly Token[], start: number): { words: string[]; e
       i--;
       continue;
     }
-    if (NAME_ENDERS.has(token.folded) || !looksLikeNameWord(token)) break;
+    // Only the first word gets the lenient reading: "my name is Una Smith", not "… Una will".
+    if (NAME_ENDERS.has(token.folded) || !looksLikeNameWord(token, lenient && nameWords === 0)) break;
     words.push(capitalize(token.raw));
     nameWords++;
   }
   if (nameWords === 0) return undefined;
   // Three name-like words followed by a fourth is a phrase, not a name.
   const after = tokens[i];
-  if (after && nameWords === MAX_NAME_WORDS && looksLikeNameWord(after)) return undefined;
+  if (after && nameWords === MAX_NAME_WORDS && looksLikeNameWord(after, false)) return undefined;
   return { words, end: i };
 }
 
@@ -135,7 +161,7 @@ export function extractName(text: string, options: ExtractNameOptions = {}): Ext
   for (let i = 0; i < tokens.length; i++) {
     for (const opener of OPENERS) {
       if (!opener.every((word, k) => tokens[i + k]?.folded === word)) continue;
-      const name = readName(tokens, i + opener.length);
+      const name = readName(tokens, i + opener.length, NAMING_OPENERS.has(opener.join(" ")));
       if (name) return toResult(name.words, opener.join(" "));
       break;
     }
@@ -147,7 +173,8 @@ export function extractName(text: string, options: ExtractNameOptions = {}): Ext
   let end = tokens.length;
   while (end > start && TRAILING_COURTESY.has(tokens[end - 1]?.folded ?? "")) end--;
   const answer = tokens.slice(start, end);
-  const name = readName(answer, 0);
+  // Lowercase "una" or "will" is a name only as the whole answer ("will do" is not a name).
+  const name = readName(answer, 0, answer.length === 1);
   // A bare answer must be nothing but the name.
   return name && name.end === answer.length ? toResult(name.words, "bare") : null;
 }
