@@ -13,6 +13,15 @@
  * (precision, which prefers "Men's haircut" over "Haircut" when the caller
  * said "men's haircut"). The runner-up is returned so the agent can ask
  * "Did you mean X or Y?" when the two are close.
+ *
+ * Word forms meet their base: "colouring", "colored", "trimmed", "haircuts".
+ * In a long sentence one service word is diluted by everything else the
+ * caller said ("could I get a colour sometime next week, if that's ok with
+ * you"), so when nothing reaches the threshold a second pass looks for
+ * services whose every key word (the phrase minus generic words like "hair")
+ * was heard clearly, and scores those just above the threshold. Key words must
+ * match closely (0.85, exactly for words of three letters or fewer), so common
+ * words that merely resemble a service word do not count.
  */
 import { normalizeUtterance } from "./normalize-text";
 import { wordSimilarity } from "./string-similarity";
@@ -67,15 +76,31 @@ const STOP_WORDS = new Set([
   "viernes", "sabado", "domingo", "si", "que", "en",
 ]);
 
-/** Singular/plural variants, English and Spanish, so "nails" meets "nail" and "colores" meets "color". */
-function variants(word: string): string[] {
+/** Words of a service phrase that say little about which service it is. */
+const GENERIC_WORDS = new Set(["hair", "cabello", "pelo", "service", "servicio", "treatment", "tratamiento", "session", "sesion"]);
+/** Second pass: how closely a key word must be heard. */
+const KEY_WORD_THRESHOLD = 0.85;
+
+/**
+ * Inflected forms and their base, English and Spanish: "nails" meets "nail", "colores" "color",
+ * "colouring" "colour", "trimmed" "trim", "dyed" "dye", "curling" "curl".
+ */
+export function variants(word: string): string[] {
   const forms = [word];
   if (word.length > 3 && word.endsWith("s") && !word.endsWith("ss")) {
     forms.push(word.slice(0, -1));
     if (word.endsWith("es")) forms.push(word.slice(0, -2));
     if (word.endsWith("ies")) forms.push(`${word.slice(0, -3)}y`);
   }
-  return forms;
+  const stem = /^(.{2,}?)(?:ing|ed)$/.exec(word)?.[1];
+  if (stem && word.length >= 5) {
+    forms.push(stem, `${stem}e`);
+    // "trimmed" → "trim", "cutting" → "cut": a doubled final consonant.
+    if (/([^aeiou])\1$/.test(stem)) forms.push(stem.slice(0, -1));
+    if (word.endsWith("ied")) forms.push(`${word.slice(0, -3)}y`);
+  }
+  if (word.length === 4 && word.endsWith("ed")) forms.push(word.slice(0, -1));
+  return [...new Set(forms)];
 }
 
 function wordScore(a: string, b: string): number {
@@ -150,6 +175,7 @@ export function matchService(
     }
     if (best && best.score >= threshold) candidates.push(best);
   }
+  if (candidates.length === 0) candidates.push(...keyWordCandidates(catalogue, query, threshold));
   candidates.sort((a, b) => b.score - a.score);
 
   const [best, runnerUp] = candidates;
@@ -158,6 +184,28 @@ export function matchService(
   if (runnerUp) result.runnerUp = runnerUp;
   result.ambiguous = Boolean(best && runnerUp && best.score - runnerUp.score < margin);
   return result;
+}
+
+/**
+ * The second pass: services whose every key word was heard clearly somewhere in the utterance.
+ * More key words heard scores a little higher ("color correction" over "color").
+ */
+function keyWordCandidates(catalogue: readonly CatalogueService[], query: readonly string[], threshold: number): ServiceCandidate[] {
+  const candidates: ServiceCandidate[] = [];
+  for (const service of catalogue) {
+    let best: ServiceCandidate | undefined;
+    for (const phrase of [service.name, ...(service.synonyms ?? [])]) {
+      const keys = serviceTokens(phrase).filter((w) => !GENERIC_WORDS.has(w));
+      if (keys.length === 0) continue;
+      const sims = keys.map((key) => Math.max(...query.map((word) => wordScore(key, word))));
+      if (sims.some((sim) => sim < KEY_WORD_THRESHOLD)) continue;
+      const mean = sims.reduce((a, b) => a + b, 0) / sims.length;
+      const score = round(threshold + 0.05 * Math.min(keys.length, 3) * mean);
+      if (!best || score > best.score) best = { service, score, matchedPhrase: phrase };
+    }
+    if (best) candidates.push(best);
+  }
+  return candidates;
 }
 
 function round(score: number): number {
