@@ -43,6 +43,10 @@ describe("classifyIntent", () => {
     ["quiero hablar con una persona", "human"],
     ["no I want to cancel", "cancel"],
     ["thanks bye", "goodbye"],
+    ["that's it, thanks", "goodbye"],
+    ["no that's everything", "goodbye"],
+    ["ya está, gracias", "goodbye"],
+    ["that's it, the 3 pm one", "unknown"],
     ["that's all, have a nice day", "goodbye"],
     ["adiós gracias", "goodbye"],
     ["yes", "affirm"],
@@ -56,6 +60,22 @@ describe("classifyIntent", () => {
     ["hi there", "greeting"],
     ["blah blah", "unknown"],
     ["", "unknown"],
+    ["what do you have on saturday", "availability"],
+    ["what have you got Friday afternoon", "availability"],
+    ["anything tomorrow after 3?", "availability"],
+    ["how does Thursday look", "availability"],
+    ["¿qué tienen el sábado?", "availability"],
+    ["qué hay para mañana", "availability"],
+    ["¿cómo tienen el viernes por la tarde?", "availability"],
+    ["what services do you have", "unknown"],
+    ["¿qué hay?", "unknown"],
+    ["yeah hi", "greeting"],
+    ["oh hello there", "greeting"],
+    ["I don't want to cancel, I want to move it to Friday", "reschedule"],
+    ["I don't wanna reschedule, I want to cancel", "cancel"],
+    ["no quiero cancelar, quiero cambiarla para el viernes", "reschedule"],
+    ["No, quiero cancelar", "cancel"],
+    ["I don't want to cancel, what time do you close on Friday", "hours"],
   ])("%s → %s", (text, intent) => {
     expect(classifyIntent(text).intent).toBe(intent);
   });
@@ -89,6 +109,16 @@ describe("classifyIntent", () => {
     const faqs = [...FAQS, { question: "What time do you close?", answer: "7pm" }];
     expect(classifyIntent("what time do you close", { faqs }).intent).toBe("hours");
   });
+
+  it.each<string>(["I don't want to cancel", "no quiero cancelar", "I don't need to reschedule anymore", "ya no necesito cambiar la cita", "please don't cancel my appointment"])(
+    "does not take the refusal '%s' for the action",
+    (text) => {
+      const result = classifyIntent(text);
+      expect(["cancel", "reschedule", "book"]).not.toContain(result.intent);
+      expect(result.alternatives.map((a) => a.intent)).not.toEqual(expect.arrayContaining(["cancel"]));
+      expect(result.negated.length).toBe(1);
+    },
+  );
 
   it("reports the caller's language", () => {
     expect(classifyIntent("quiero cancelar mi cita").language).toBe("es");

@@ -11,9 +11,14 @@
  * to book"); "cancel and rebook" is a reschedule. FAQ entries supplied by the
  * business are scored by match-faq and stay just below the built-in
  * hours/location/prices cues, which have structured answers.
+ *
+ * An action the caller only mentions to refuse ("I don't want to cancel",
+ * "no quiero cancelar") scores nothing (negated-intents.ts) and is reported in
+ * `negated`, so the agent can leave the appointment alone.
  */
 import { detectLanguage, type Language } from "./detect-language";
 import { type FaqEntry, type FaqMatch, matchFaq } from "./match-faq";
+import { type NegatableIntent, negatedIntents } from "./negated-intents";
 import { cleanUtterance } from "./normalize-text";
 import { detectYesNo } from "./yes-no";
 
@@ -32,9 +37,21 @@ export interface IntentResult {
   language?: Language;
   /** Other intents that had cues, best first, for the agent's fallbacks. */
   alternatives: Array<{ intent: Intent; score: number }>;
+  /** Actions the caller named only to refuse them ("I don't need to reschedule anymore"). */
+  negated: NegatableIntent[];
 }
 
 type CueTable = ReadonlyArray<readonly [RegExp, number]>;
+
+/** A greeting, perhaps after "yeah" or "oh" (callers answer the phone's hello: "yeah hi"). */
+const GREETING = /^(?:(?:yeah|yes|yep|oh|ok|okay|well|si|ah|so) )*(?:hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening)|hola|buenos dias|buenas(?: tardes| noches)?|buen dia|que tal)\b/;
+const ONLY_A_GREETING = /^(?:hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening)|hola|buenos dias|buenas(?: tardes| noches)?|buen dia|que tal)(?: there| again)?$/;
+
+const WEEKDAY = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)";
+/** What may follow "what do you have" when it asks about times, not services ("… on Saturday", "… tomorrow"). */
+const WHEN_WORDS = String.raw`(?:on|for|at|this|next|tomorrow|today|tonight|left|open|available|free|later|earlier|around|after|before|in the (?:morning|afternoon|evening)|the \d|\d|${WEEKDAY})\b`;
+const WHEN_FOLLOWS = `(?= ${WHEN_WORDS}|$)`;
+const WHEN_FOLLOWS_ES = String.raw`(?= (?:(?:el |los |este |esta |la )?(?:${WEEKDAY}|manana|hoy|pasado manana|proxim[oa]|semana|fin de semana|tarde)|para|libre|disponible|(?:por|en) la (?:manana|tarde))\b|$)`;
 
 const PERSON = String.raw`(?:a |an |the |some )?(?:person|human|someone|somebody|manager|owner|representative|receptionist|agent|real person|live person|staff|employee|stylist)`;
 
@@ -66,10 +83,15 @@ const CUES: Partial<Record<Intent, CueTable>> = {
     [/\b(?:do|would|will) you (?:guys )?have (?:any(?:thing)?|something|an? (?:opening|slot|spot|appointment))\b|\bany (?:openings?|availability|slots?|spots?|appointments?|time)\b/, 2.5],
     [/\bwhat(?:s| is| do you have| have you got)? (?:available|open|free)\b|\bavailability\b|\bwhat (?:times|days)\b|\bwhen (?:can|could) i (?:come|get)\b|\bare you free\b/, 2.5],
     [/\b(?:tienen|hay|tiene|queda) (?:algo|espacio|lugar|hueco|disponibilidad|turnos?|citas?|horas?)\b|\bdisponib\w+\b|\bque (?:horarios|horas|dias) (?:tienen|tiene|hay)\b|\bcuando (?:puedo|podria) ir\b/, 2.5],
+    [new RegExp(String.raw`\bwhat (?:do you (?:guys )?have|have you (?:guys )?got|(?:do )?you (?:guys )?got|is there)(?: (?:available|open|free|left))?${WHEN_FOLLOWS}`), 2.5],
+    // Not "¿qué hay?" on its own: that is "what's up?".
+    [new RegExp(String.raw`\b(?:que|como) (?:tienen|tiene|tienes|tendrian|tendria)${WHEN_FOLLOWS_ES}|\bque hay(?= (?:para|el|la|este|esta|manana|hoy|libre|disponible)\b)`), 2.5],
+    // Not "anything" at the end: "I don't need anything".
+    [new RegExp(String.raw`\banything(?= ${WHEN_WORDS})|\bhow (?:does|do|is|s) (?:the |your )?(?:${WEEKDAY}|tomorrow|next week|this week)(?: \w+)? look(?:ing)?\b`), 2],
     [/\bavailable\b|\bopenings?\b|\bfree\b|\blibre\b/, 1],
   ],
   hours: [
-    [/\b(?:what time|when) (?:do|are) you (?:guys )?(?:open|close|closing|opening)\b|\b(?:your|business|opening|store|shop|office) hours\b|\bhours of operation\b|\bare you (?:guys )?open\b|\bhow late\b|\bclosing time\b|\bopen (?:on|today|tomorrow|late|until|till|on the weekends?|weekends|sundays?|saturdays?)\b/, 3],
+    [/\b(?:what time|when) (?:do |are )?you (?:guys )?(?:open|close|closing|opening)\b|\b(?:your|business|opening|store|shop|office) hours\b|\bhours of operation\b|\bare you (?:guys )?open\b|\bhow late\b|\bclosing time\b|\bopen (?:on|today|tomorrow|late|until|till|on the weekends?|weekends|sundays?|saturdays?)\b/, 3],
     [/\bhorarios?\b|\ba que hora (?:abren|cierran)\b|\bcuando (?:abren|cierran)\b|\b(?:estan|esta) abiert[oa]s?\b|\babren\b|\bcierran\b|\bhasta que hora\b/, 3],
     [/\b(?:your|the) schedule\b/, 2.6],
     [/\bhours\b|\bopen\b/, 1],
@@ -86,9 +108,11 @@ const CUES: Partial<Record<Intent, CueTable>> = {
     [/\bbye\b|\bgoodbye\b|\bgood bye\b|\bsee you\b|\bhave a (?:good|nice|great|lovely) (?:day|one|night|evening|weekend)\b|\bthats all\b|\bthat is all\b|\bnothing else\b|\bim done\b|\btalk (?:to you )?later\b|\btake care\b/, 2.5],
     [/\badios\b|\bhasta (?:luego|pronto|manana)\b|\bchao\b|\bchau\b|\bnos vemos\b|\beso es todo\b|\bnada mas\b|\bque (?:tenga|tengas|le vaya) (?:un )?(?:buen|bien)\b/, 2.5],
     [/^(?:ok |okay |alright )?(?:thanks|thank you|thank you so much|thanks so much|gracias|muchas gracias)$/, 1.2],
+    // Only as the whole answer: "that's it, the 3 pm one" picks a time.
+    [/^(?:(?:no|nope|ok|okay|yeah|um) )*(?:thats (?:it|everything)|ya esta|es todo)(?: (?:thanks|thank you|for now|for today|i think|gracias|muchas gracias))*$/, 2.5],
   ],
   greeting: [
-    [/^(?:hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening)|hola|buenos dias|buenas(?: tardes| noches)?|buen dia|que tal)\b/, 1],
+    [GREETING, 1],
   ],
 };
 
@@ -122,8 +146,14 @@ export function classifyIntent(text: string, options: { faqs?: readonly FaqEntry
     }
   }
 
+  const negated = negatedIntents(text);
+  for (const intent of negated) scores.delete(intent);
+  // "I don't want to cancel my appointment": the appointment is the one they have, not a new one.
+  if ((negated.includes("cancel") || negated.includes("reschedule")) && (scores.get("book")?.score ?? 0) <= 1) scores.delete("book");
+
   const yesNo = detectYesNo(text);
-  if (yesNo.answer) {
+  // "Yeah, hi": the "yeah" answers the phone's hello; it agrees to nothing.
+  if (yesNo.answer && !ONLY_A_GREETING.test(yesNo.rest)) {
     // A bare "yes"/"no" is a strong answer; one buried in a request is not.
     const weight = yesNo.rest.length === 0 ? 2.5 : 1.5;
     add(yesNo.answer === "yes" ? "affirm" : "deny", weight * yesNo.confidence, yesNo.cues.join(" "));
@@ -141,7 +171,7 @@ export function classifyIntent(text: string, options: { faqs?: readonly FaqEntry
 
   const top = ranked[0];
   if (!top || normalized.length === 0) {
-    return { intent: "unknown", confidence: 0, cues: [], alternatives: [], ...(language ? { language } : {}) };
+    return { intent: "unknown", confidence: 0, cues: [], alternatives: [], negated, ...(language ? { language } : {}) };
   }
   const second = ranked[1]?.score ?? 0;
   const strength = Math.min(1, top.score / 3);
@@ -155,5 +185,6 @@ export function classifyIntent(text: string, options: { faqs?: readonly FaqEntry
     ...(top.intent === "faq" && faq ? { faq } : {}),
     ...(language ? { language } : {}),
     alternatives: ranked.slice(1).map(({ intent, score }) => ({ intent, score })),
+    negated,
   };
 }
