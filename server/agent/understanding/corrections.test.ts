@@ -25,6 +25,9 @@ describe("detectCorrection", () => {
     ["sorry, I meant 10 am", ["time"], undefined, { hour: 10, minute: 0 }],
     ["no, Thursday at 4", ["date", "time"], "2026-11-26", { hour: 16, minute: 0 }],
     ["mejor mañana a las 5", ["date", "time"], "2026-11-25", { hour: 17, minute: 0 }],
+    ["ok so Friday... no sorry, Saturday, at 11", ["date", "time"], "2026-11-28", { hour: 11, minute: 0 }],
+    ["actually Friday at 10, no wait, at 11", ["date", "time"], "2026-11-27", { hour: 11, minute: 0 }],
+    ["perdón, el viernes, no, mejor el sábado", ["date"], "2026-11-28", undefined],
   ])("%s → %o", (text, slots, date, time) => {
     const correction = detectCorrection(text, CONTEXT);
     expect(correction?.slots).toEqual(slots);

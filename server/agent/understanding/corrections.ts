@@ -99,7 +99,10 @@ export function detectCorrection(text: string, context: CorrectionContext): Corr
   // Whatever named the staff member must not also be read as a service or a date.
   const rest = staff ? staff.rest : payload;
   const correction: Correction = { slots: [], cue };
-  const when = parseWhen(rest, context);
+  // "Actually Friday at 10… no sorry, at 11": the cue words are gone from the payload, so the
+  // change of mind inside it is read from the caller's own words.
+  const whole = parseWhen(text, context);
+  const when = whole?.corrected ? whole : parseWhen(rest, context);
   if (when) {
     if (when.date || when.range) correction.slots.push("date");
     if (when.time || when.after || when.before || when.partOfDay || when.earliest) correction.slots.push("time");

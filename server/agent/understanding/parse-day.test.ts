@@ -10,8 +10,8 @@ function day(text: string, today: string): Omit<DayMentions, "cues"> {
 describe("extractDay: weekday rules", () => {
   // 2026-11-24 is a Tuesday; 2026-11-27 a Friday; 2026-11-29 a Sunday.
   it.each<[string, string, Omit<DayMentions, "cues">]>([
-    ["friday", "2026-11-24", { date: "2026-11-27", statedWeekday: 5 }],
-    ["tuesday", "2026-11-24", { date: "2026-12-01", statedWeekday: 2, weekdayIsToday: true }],
+    ["friday", "2026-11-24", { date: "2026-11-27", statedWeekday: 5, bareWeekday: 5 }],
+    ["tuesday", "2026-11-24", { date: "2026-12-01", statedWeekday: 2, weekdayIsToday: true, bareWeekday: 2 }],
     ["this friday", "2026-11-24", { date: "2026-11-27", statedWeekday: 5 }],
     ["this tuesday", "2026-11-24", { date: "2026-11-24", statedWeekday: 2 }],
     ["this monday", "2026-11-24", { date: "2026-11-30", statedWeekday: 1 }],

@@ -41,6 +41,8 @@ export interface DayMentions {
   weekdayIsToday?: boolean;
   /** The weekday the caller named, to cross-check an explicit date. */
   statedWeekday?: number;
+  /** The date came from a weekday said on its own ("Tuesday", "el martes"), with no "this" or "next". */
+  bareWeekday?: number;
   cues: string[];
 }
 
@@ -190,6 +192,7 @@ export function extractDay(text: MaskedText, today: string, language?: Language)
       found.date = resolved.date;
       if (resolved.alternativeDate) found.alternativeDate = resolved.alternativeDate;
       if (resolved.weekdayIsToday) found.weekdayIsToday = true;
+      if (mode === "bare") found.bareWeekday = weekday;
       return true;
     });
   }
@@ -205,6 +208,7 @@ export function extractDay(text: MaskedText, today: string, language?: Language)
       found.date = date;
       delete found.alternativeDate;
       delete found.weekdayIsToday;
+      delete found.bareWeekday;
       found.cues.push(m[0]);
       return true;
     }

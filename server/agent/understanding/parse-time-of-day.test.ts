@@ -6,6 +6,8 @@ import type { PartOfDay } from "./resolve-hour";
 describe("canonicalizeClockPhrases", () => {
   it.each<[string, string]>([
     ["half past 2", "2:30"],
+    ["at half 2", "at 2:30"],
+    ["half 2 hours", "half 2 hours"],
     ["quarter to 1", "12:45"],
     ["quarter after 9", "9:15"],
     ["20 to 5", "4:40"],

@@ -61,6 +61,8 @@ export function canonicalizeClockPhrases(text: MaskedText): void {
   text.rewrite(/\b(?:12 )?(?:noon|midday|mediodia)\b/, () => "12:00 pm");
   text.rewrite(/\b(?:12 )?(?:midnight|medianoche)\b/, () => "12:00 am");
   text.rewrite(/\bhalf past (\d{1,2})\b/, (_m, h) => `${h}:30`);
+  // British "half two" is 2:30, not half of anything ("half 2 hours" is left alone).
+  text.rewrite(/\bhalf (\d{1,2})\b(?! (?:hours?|hrs?|minutes?|mins?|days?))/, (_m, h) => `${h}:30`);
   text.rewrite(/\b(?:a )?quarter (?:past|after) (\d{1,2})\b/, (_m, h) => `${h}:15`);
   text.rewrite(/\b(?:a )?quarter (?:to|of|til|till|before) (\d{1,2})\b/, (_m, h) => `${hourBefore(Number(h))}:45`);
   text.rewrite(/\b(\d{1,2}) (?:minutes? )?past (\d{1,2})\b/, (m, min, h) =>

@@ -6,10 +6,11 @@ const NOW = new Date("2026-11-24T15:00:00Z");
 const LA = "America/Los_Angeles";
 const AT_7AM_LA: ParseWhenOptions = { now: NOW, timeZone: LA };
 
+/** The reading without its cues and the bare-weekday hint (tested on its own below). */
 function parsed(text: string, options: ParseWhenOptions = AT_7AM_LA): Omit<When, "cues"> | null {
   const when = parseWhen(text, options);
   if (!when) return null;
-  const { cues: _cues, ...rest } = when;
+  const { cues: _cues, bareWeekday: _bareWeekday, ...rest } = when;
   return rest;
 }
 
@@ -18,6 +19,7 @@ describe("parseWhen: the phrases callers use (now = Tue 24 Nov 2026 07:00 in Los
     ["tomorrow at 3", { date: "2026-11-25", time: { hour: 15, minute: 0 } }],
     ["next Tuesday morning", { date: "2026-12-01", partOfDay: "morning" }],
     ["the 5th at half past two", { date: "2026-12-05", time: { hour: 14, minute: 30 } }],
+    ["Friday the 27th at half two", { date: "2026-11-27", time: { hour: 14, minute: 30 } }],
     ["this Friday after 4", { date: "2026-11-27", after: { hour: 16, minute: 0 } }],
     ["in two weeks", { date: "2026-12-08" }],
     ["what's the earliest you have", { earliest: true }],
@@ -270,5 +272,40 @@ describe("parseWhen does not depend on the server's own time zone", () => {
     expect(parsed("december 3rd at 10")).toEqual({ date: "2026-12-03", time: { hour: 10, minute: 0 } });
     expect(parsed("in two weeks")).toEqual({ date: "2026-12-08" });
     expect(parsed("tomorrow at 3")).toEqual({ date: "2026-11-25", time: { hour: 15, minute: 0 } });
+  });
+});
+
+describe("parseWhen: a change of mind in the same breath (now = Tue 24 Nov 2026 07:00 in Los Angeles)", () => {
+  it.each<[string, Omit<When, "cues">]>([
+    ["ok so Friday... no sorry, Saturday, at 11", { date: "2026-11-28", time: { hour: 11, minute: 0 }, corrected: true }],
+    ["Friday at 10, actually 11", { date: "2026-11-27", time: { hour: 11, minute: 0 }, corrected: true }],
+    ["tomorrow at 3, no wait, Thursday", { date: "2026-11-26", time: { hour: 15, minute: 0 }, corrected: true }],
+    ["Thursday morning, I mean afternoon", { date: "2026-11-26", partOfDay: "afternoon", corrected: true }],
+    ["I can't do Friday, how about Saturday", { date: "2026-11-28", corrected: true }],
+    ["el viernes, no, mejor el sábado a las 11", { date: "2026-11-28", time: { hour: 11, minute: 0 }, corrected: true }],
+    ["mañana a las 3, perdón, a las 4", { date: "2026-11-25", time: { hour: 16, minute: 0 }, corrected: true }],
+    ["el viernes no puedo, el sábado", { date: "2026-11-28", corrected: true }],
+  ])("%s", (text, expected) => {
+    expect(parsed(text)).toEqual(expected);
+  });
+
+  it.each<[string, Omit<When, "cues">]>([
+    ["Saturday, not Friday", { date: "2026-11-28" }],
+    ["el martes y no el lunes", { date: "2026-12-01" }],
+    ["tomorrow no later than 3", { date: "2026-11-25", before: { hour: 15, minute: 0 } }],
+    ["no, Thursday at 4", { date: "2026-11-26", time: { hour: 16, minute: 0 } }],
+    ["tomorrow at 3 no problem", { date: "2026-11-25", time: { hour: 15, minute: 0 } }],
+    ["actually tomorrow at 3", { date: "2026-11-25", time: { hour: 15, minute: 0 } }],
+  ])("keeps the first value in '%s'", (text, expected) => {
+    expect(parsed(text)).toMatchObject(expected);
+    expect(parsed(text)?.corrected).toBeUndefined();
+  });
+
+  it("says when the date came from a weekday on its own", () => {
+    expect(parseWhen("Tuesday morning", AT_7AM_LA)?.bareWeekday).toBe(2);
+    expect(parseWhen("el viernes", AT_7AM_LA)?.bareWeekday).toBe(5);
+    expect(parseWhen("this Tuesday", AT_7AM_LA)?.bareWeekday).toBeUndefined();
+    expect(parseWhen("next Friday", AT_7AM_LA)?.bareWeekday).toBeUndefined();
+    expect(parseWhen("Friday the 27th", AT_7AM_LA)?.bareWeekday).toBeUndefined();
   });
 });

@@ -19,6 +19,9 @@
  *    month and day without a year up to 30 days ago is taken literally (and
  *    reported past); further back it means next year ("January 5" in November).
  *  - Anything earlier than now on the business clock is reported `past`.
+ *  - A change of mind in the same breath ("Friday… no sorry, Saturday at
+ *    11", "at 10, actually 11") keeps what the later words say and fills the
+ *    rest from the earlier ones (self-correction.ts); `corrected` is set.
  */
 import type { Language } from "./detect-language";
 import {
@@ -29,6 +32,7 @@ import { cleanUtterance } from "./normalize-text";
 import { type DateRange, extractDay } from "./parse-day";
 import { detectPartOfDay, extractTimeOfDay } from "./parse-time-of-day";
 import { type ClockReading, type OpeningHours, orderRange, type PartOfDay, resolveHour } from "./resolve-hour";
+import { selfCorrectionSplits } from "./self-correction";
 import { spokenNumbersToDigits } from "./spoken-numbers";
 
 export interface ParseWhenOptions {
@@ -59,6 +63,13 @@ export interface When {
   alternativeDate?: string;
   /** The weekday the caller named is not the weekday of the date ("Friday the 26th"). */
   weekdayMismatch?: boolean;
+  /**
+   * The date came from a weekday said on its own ("Tuesday"), resolved to the next one; an agent
+   * offering another week's days may know better which Tuesday was meant.
+   */
+  bareWeekday?: number;
+  /** The caller changed their mind mid-sentence ("Friday, no, Saturday"); the later words won. */
+  corrected?: boolean;
   /** The phrases that were understood, for logs and tests. */
   cues: string[];
 }
@@ -90,8 +101,40 @@ const AROUND_A_BARE_HOUR = new Set([
 const PART_OF_DAY_ENDS: Record<PartOfDay, number> = { morning: 12 * 60, afternoon: 17 * 60, evening: 24 * 60 };
 
 export function parseWhen(text: string, options: ParseWhenOptions): When | null {
-  const now = localDateTimeOf(options.now, options.timeZone);
   const normalized = spokenNumbersToDigits(cleanUtterance(text));
+  for (const { before, after } of selfCorrectionSplits(normalized)) {
+    const first = readWhen(before, options);
+    const second = first ? readWhen(after, options) : null;
+    if (first && second) return override(first, second, localDateTimeOf(options.now, options.timeZone));
+  }
+  return readWhen(normalized, options);
+}
+
+const hasTime = (w: When) => Boolean(w.time || w.after || w.before || w.partOfDay);
+
+/** What the caller said first, with whatever the later words say about day or time in its place. */
+function override(first: When, second: When, now: { date: string; time: HourMinute }): When {
+  const merged: When = { cues: [...first.cues, ...second.cues], corrected: true };
+  if (second.earliest) merged.earliest = true;
+  else if (first.earliest && !hasTime(second)) merged.earliest = true;
+  const day = second.date || second.range ? second : first;
+  if (day.date) merged.date = day.date;
+  if (day.range) merged.range = day.range;
+  if (day.alternativeDate) merged.alternativeDate = day.alternativeDate;
+  if (day.weekdayMismatch) merged.weekdayMismatch = true;
+  if (day.bareWeekday !== undefined) merged.bareWeekday = day.bareWeekday;
+  const time = hasTime(second) || second.earliest ? second : first;
+  if (time.time) merged.time = time.time;
+  if (time.after) merged.after = time.after;
+  if (time.before) merged.before = time.before;
+  if (time.partOfDay) merged.partOfDay = time.partOfDay;
+  if (isPast(merged, now.date, minutesOfDay(now.time))) merged.past = true;
+  return merged;
+}
+
+/** parseWhen on an already normalised utterance, without looking for a change of mind. */
+function readWhen(normalized: string, options: ParseWhenOptions): When | null {
+  const now = localDateTimeOf(options.now, options.timeZone);
   const masked = new MaskedText(normalized);
   const when: When = { cues: [] };
 
@@ -131,6 +174,7 @@ export function parseWhen(text: string, options: ParseWhenOptions): When | null 
   else if (times.after) when.after = resolveHour(times.after, context);
   else if (times.before) when.before = resolveHour(times.before, context);
 
+  if (day.date && !when.date && day.bareWeekday !== undefined) when.bareWeekday = day.bareWeekday;
   if (day.date && !when.date) when.date = day.date;
   if (day.range) when.range = day.range;
   if (day.alternativeDate) when.alternativeDate = day.alternativeDate;
