@@ -4,6 +4,7 @@ import { detectYesNo, type YesNo } from "./yes-no";
 describe("detectYesNo", () => {
   it.each<[string, YesNo]>([
     ["yes", "yes"],
+    ["Y", "yes"],
     ["yeah sure", "yes"],
     ["Yep!", "yes"],
     ["sí claro", "yes"],
@@ -32,7 +33,7 @@ describe("detectYesNo", () => {
     expect(detectYesNo(text).answer).toBe(answer);
   });
 
-  it.each<string>(["good morning", "right now I want a haircut", "I have no preference at all really", "ya tengo cita", "what time"])(
+  it.each<string>(["good morning", "right now I want a haircut", "I have no preference at all really", "ya tengo cita", "what time", "y el viernes?"])(
     "finds no answer in '%s'",
     (text) => {
       expect(detectYesNo(text).answer).toBeUndefined();

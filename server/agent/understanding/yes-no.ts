@@ -87,6 +87,8 @@ export function detectYesNo(text: string): YesNoResult {
     .replace(NOT_ANSWERS, "")
     .replace(/\s+/g, " ")
     .trim();
+  // A text answered with one letter: "y" is yes there, never Spanish "and" (which needs a sentence).
+  if (/^(?:y|yy|ye)$/.test(normalized)) return { answer: "yes", confidence: 0.8, cues: [normalized], rest: "" };
   const wordCount = normalized.split(" ").filter((w) => w.length > 0).length;
   const hits: Hit[] = [];
   const taken: boolean[] = new Array<boolean>(normalized.length).fill(false);
