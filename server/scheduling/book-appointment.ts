@@ -1,25 +1,26 @@
 // Books an appointment. Every channel (dashboard, phone agent, SMS, REST API) books through here.
-// Availability is re-checked inside the transaction at commit time against freshly read
-// appointments; the database's exclusion constraint is the final guard against a concurrent
-// booking. The rules (hours, service, staff) may come from the short-lived scheduling cache, so a
+// Availability is re-checked against freshly read appointments just before the write, and the
+// write (customer, appointment and audit row) is one statement; the database's exclusion
+// constraint is the final guard against a concurrent booking. The rules (hours, service, staff) may come from the short-lived scheduling cache, so a
 // change to them reaches bookings in another process up to SCHEDULING_CACHE_TTL_MS later.
 // A retried request with the same idempotency key returns the appointment it created the first
 // time: the unique index on the key refuses the second insert, and only then is the first read.
 import { z } from "zod";
 import type { Actor } from "../audit";
-import { recordAudit } from "../audit";
-import { customerDetails, findOrCreateCustomer, requireCustomer } from "../customers/find-or-create-customer";
+import { customerDetails } from "../customers/find-or-create-customer";
 import type { Db, Tx } from "../db";
 import { EXCLUSION_VIOLATION, postgresErrorCode, UNIQUE_VIOLATION } from "../db-errors";
 import { AppError } from "../errors";
+import { newRowId } from "../new-row-id";
 import { clearExpiredHoldsInTheWay } from "../waitlist/cancel-expired-holds";
 import { pickStaffFairly } from "./availability/pick-staff-fairly";
 import { appointmentSelect, type AppointmentView } from "./appointment-view";
 import { checkBookingWindow } from "./check-booking-window";
 import { slotsFrom } from "./find-available-slots";
-import { contextFrom, loadAppointmentRows, type AppointmentRow, type SchedulingRules } from "./load-scheduling-context";
+import { contextFrom, isOutsideTransaction, loadAppointmentRows, type AppointmentRow, type SchedulingRules } from "./load-scheduling-context";
 import { cachedSchedulingRules } from "./scheduling-cache";
 import { unavailableSlotError } from "./slot-errors";
+import { writeBooking } from "./write-booking";
 
 const MINUTE_MS = 60_000;
 
@@ -69,79 +70,38 @@ async function book(db: Db, input: BookAppointmentInput, actor: Actor, now: Date
   checkBookingWindow(rules, startMs, now);
   const triedStaff = new Set<string>();
 
-  // "Anyone" may lose a race for one person and still get another: retry with the next free one.
-  for (let attempt = 0; attempt < 4; attempt++) {
-    try {
-      return await db.$transaction(async (tx) => {
-        let rows = await loadAppointmentRows(tx, window);
-        // A waitlist hold past its holdExpiresAt is dead, but until the expiry sweep gets to it
-        // the row is still `held`: the slot engine counts it and the exclusion constraint would
-        // refuse this booking. So lapsed holds in this booking's way are cancelled here (their
-        // entries marked expired), in this transaction, so a refused booking keeps them; then
-        // the appointments are read again. Rare, so the common booking pays nothing for it.
-        if (rows.some((row) => isLapsedHoldInTheWay(row, rules, startMs, now))) {
-          await clearExpiredHoldsInTheWay(tx, { businessId: input.businessId, serviceId: input.serviceId, staffId: staffFilter, startMs, actor, now });
-          rows = await loadAppointmentRows(tx, window);
-        }
-        const context = contextFrom(rules, rows);
-        const slot = slotsFrom(context, { fromMs: startMs, toMs: startMs + 1, staffId: staffFilter, nowMs: now.getTime() }).find(
-          (s) => s.startsAt.getTime() === startMs,
-        );
-        const candidates = slot?.staffIds.filter((id) => !triedStaff.has(id)) ?? [];
-        if (!slot || candidates.length === 0) throw await unavailableSlotError(tx, context, scope, { rules });
-        const staffId =
-          staffFilter ?? pickStaffFairly({ slot: { startMs, staffIds: candidates }, timeZone: rules.business.timezone, appointments: context.query.appointments })!;
-        triedStaff.add(staffId);
+  // One try: read the appointments in the way, check the slot, write. Outside a transaction the
+  // check and the write are separate statements; inside one they would be no safer (under READ
+  // COMMITTED each statement sees the latest commits anyway). What keeps a slot from being
+  // booked twice is the exclusion constraint refusing the write, which the loop below handles.
+  const attempt = async (q: Db | Tx): Promise<AppointmentView> => {
+    let rows = await loadAppointmentRows(q, window);
+    // A waitlist hold past its holdExpiresAt is dead, but until the expiry sweep gets to it the
+    // row is still `held`: the slot engine counts it and the exclusion constraint would refuse
+    // this booking. So lapsed holds in this booking's way are cancelled here (their entries
+    // marked expired) in a transaction with the booking, so a refused booking keeps them; then
+    // the appointments are read again. Rare, so the common booking pays nothing for it.
+    if (rows.some((row) => isLapsedHoldInTheWay(row, rules, startMs, now))) {
+      if (isOutsideTransaction(q)) return q.$transaction((tx) => attempt(tx));
+      await clearExpiredHoldsInTheWay(q, { businessId: input.businessId, serviceId: input.serviceId, staffId: staffFilter, startMs, actor, now });
+      rows = await loadAppointmentRows(q, window);
+    }
+    const context = contextFrom(rules, rows);
+    const slot = slotsFrom(context, { fromMs: startMs, toMs: startMs + 1, staffId: staffFilter, nowMs: now.getTime() }).find(
+      (s) => s.startsAt.getTime() === startMs,
+    );
+    const candidates = slot?.staffIds.filter((id) => !triedStaff.has(id)) ?? [];
+    if (!slot || candidates.length === 0) throw await unavailableSlotError(q, context, scope, { rules });
+    const staffId =
+      staffFilter ?? pickStaffFairly({ slot: { startMs, staffIds: candidates }, timeZone: rules.business.timezone, appointments: context.query.appointments })!;
+    triedStaff.add(staffId);
+    return insertBooking(q, input, { staffId, startMs, rules, actor });
+  };
 
-        const customer =
-          "id" in input.customer
-            ? await requireCustomer(tx, { businessId: input.businessId, customerId: input.customer.id })
-            : await findOrCreateCustomer(tx, { businessId: input.businessId, details: input.customer });
-        const endMs = startMs + rules.service.durationMinutes * MINUTE_MS;
-        const row = await tx.appointment.create({
-          data: appointmentData({
-            businessId: input.businessId,
-            serviceId: input.serviceId,
-            staffId,
-            customerId: customer.id,
-            startMs,
-            endMs,
-            bufferBeforeMinutes: rules.service.bufferBeforeMinutes,
-            bufferAfterMinutes: rules.service.bufferAfterMinutes,
-            channel: actor.channel,
-            notes: input.notes,
-            idempotencyKey: input.idempotencyKey,
-          }),
-          select: { id: true, createdAt: true },
-        });
-        // The answer is assembled from what this request already holds, as appointmentSelect
-        // would have read it back.
-        const service = rules.service;
-        const appointment: AppointmentView = {
-          id: row.id,
-          businessId: input.businessId,
-          status: "booked",
-          channel: actor.channel,
-          startsAt: new Date(startMs),
-          endsAt: new Date(endMs),
-          notes: input.notes ?? null,
-          holdExpiresAt: null,
-          rescheduledFromId: null,
-          createdAt: row.createdAt,
-          service: { id: service.id, name: service.name, durationMinutes: service.durationMinutes, priceCents: service.priceCents },
-          staff: { id: staffId, name: rules.staff.find((s) => s.id === staffId)!.name },
-          customer: { id: customer.id, name: customer.name, phone: customer.phone, email: customer.email },
-        };
-        await recordAudit(tx, {
-          businessId: input.businessId,
-          actor,
-          action: "appointment.book",
-          entityType: "Appointment",
-          entityId: appointment.id,
-          after: appointment,
-        });
-        return appointment;
-      });
+  // "Anyone" may lose a race for one person and still get another: retry with the next free one.
+  for (let round = 0; round < 4; round++) {
+    try {
+      return await attempt(db);
     } catch (error) {
       if (postgresErrorCode(error) === EXCLUSION_VIOLATION) {
         if (staffFilter) break;
@@ -153,6 +113,51 @@ async function book(db: Db, input: BookAppointmentInput, actor: Actor, now: Date
   const rows = await loadAppointmentRows(db, window);
   const error = await unavailableSlotError(db, contextFrom(rules, rows), scope, { rules });
   throw error.code === "SLOT_TAKEN" ? error : new AppError("SLOT_TAKEN", "That time was just taken.", error.data);
+}
+
+/** Writes the appointment, its customer and audit row (write-booking.ts) and answers as appointmentSelect would read it back. */
+async function insertBooking(
+  q: Db | Tx,
+  input: BookAppointmentInput,
+  { staffId, startMs, rules, actor }: { staffId: string; startMs: number; rules: SchedulingRules; actor: Actor },
+): Promise<AppointmentView> {
+  const { service } = rules;
+  const endMs = startMs + service.durationMinutes * MINUTE_MS;
+  const id = newRowId();
+  // Everything but what only the database knows (createdAt, the customer after the upsert),
+  // which writeBooking fills in, in the audit row as in the answer.
+  const known = {
+    id,
+    businessId: input.businessId,
+    status: "booked" as const,
+    channel: actor.channel,
+    startsAt: new Date(startMs),
+    endsAt: new Date(endMs),
+    notes: input.notes ?? null,
+    holdExpiresAt: null,
+    rescheduledFromId: null,
+    service: { id: service.id, name: service.name, durationMinutes: service.durationMinutes, priceCents: service.priceCents },
+    staff: { id: staffId, name: rules.staff.find((s) => s.id === staffId)!.name },
+  };
+  const { customer, createdAt } = await writeBooking(
+    q,
+    {
+      id,
+      businessId: input.businessId,
+      serviceId: input.serviceId,
+      staffId,
+      startsAt: known.startsAt,
+      endsAt: known.endsAt,
+      blockedFrom: new Date(startMs - service.bufferBeforeMinutes * MINUTE_MS),
+      blockedUntil: new Date(endMs + service.bufferAfterMinutes * MINUTE_MS),
+      notes: input.notes,
+      idempotencyKey: input.idempotencyKey,
+    },
+    input.customer,
+    actor,
+    JSON.parse(JSON.stringify(known)) as Record<string, unknown>,
+  );
+  return { ...known, createdAt, customer };
 }
 
 function isRefusal(error: unknown): boolean {
