@@ -13,6 +13,7 @@
 // in-process worker, which load their own copies of this module, share one.
 import type { Db } from "../db";
 import { loadSchedulingRules, type SchedulingRules } from "./load-scheduling-context";
+import { clearScheduleAnswers, forgetScheduleAnswers } from "./schedule-answer-cache";
 
 export const SCHEDULING_CACHE_TTL_MS = 5_000;
 export const SCHEDULING_CACHE_MAX_ENTRIES = 1_000;
@@ -89,14 +90,19 @@ function shared() {
   return g[GLOBAL_KEY];
 }
 
-/** Forget the cached scheduling inputs of a business. Call after committing a change to them. */
+/**
+ * Forget the cached scheduling inputs of a business, and the answers computed from them
+ * (schedule-answer-cache.ts). Call after committing a change to them.
+ */
 export function invalidateSchedulingCache(businessId: string): void {
   shared().rules.invalidate(businessId);
+  forgetScheduleAnswers(businessId);
 }
 
 /** Forget everything (tests that rewrite hours behind the commands' backs). */
 export function clearSchedulingCache(): void {
   shared().rules.clear();
+  clearScheduleAnswers();
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Actor } from "../../audit";
 import { parseSettingsSection } from "../../businesses/business-settings";
 import { hashApiKey } from "../../businesses/create-api-key";
 import type { Db } from "../../db";
+import { coalescedRead } from "./coalesced-read";
 import { ApiProblem } from "./problems";
 
 /** lastUsedAt is written at most this often per key, so reads do not turn into writes. */
@@ -16,6 +17,7 @@ interface PublicBusinessRow {
   slug: string;
   name: string;
   timezone: string;
+  scheduleVersion: number;
   /** The stored setting as JSON; null when absent. */
   publicAvailability: unknown;
 }
@@ -29,10 +31,15 @@ interface KeyRow {
   slug: string;
   name: string;
   timezone: string;
+  scheduleVersion: number;
 }
 
 export interface BusinessAccess {
-  business: { id: string; slug: string; name: string; timezone: string };
+  /**
+   * scheduleVersion: read here because this is every request's first statement anyway; the
+   * availability cache compares it (server/scheduling/schedule-answer-cache.ts).
+   */
+  business: { id: string; slug: string; name: string; timezone: string; scheduleVersion: number };
   /** The key used, or null for an anonymous public read. */
   apiKeyId: string | null;
 }
@@ -48,11 +55,16 @@ export async function authorize(db: Db, request: Request, slug: string, { need, 
   const header = request.headers.get("authorization");
   if (header === null) {
     if (need === "key") throw unauthenticated("This request needs the business's API key: send it as Authorization: Bearer <key>.");
-    // Raw, like the key lookup below: this is every public availability read's first statement.
-    // Only the one setting it needs is read and validated, not the whole settings object.
-    const [business] = await db.$queryRaw<PublicBusinessRow[]>`
-      SELECT "id", "slug", "name", "timezone", "settings" -> 'publicAvailability' AS "publicAvailability"
-      FROM "Business" WHERE "slug" = ${slug}`;
+    // Raw, like the key lookup below: this is every public availability read's first statement,
+    // shared by concurrent requests for the same business (coalesced-read.ts). Only the one
+    // setting it needs is read and validated, not the whole settings object.
+    const [business] = await coalescedRead(
+      db,
+      `business|${slug}`,
+      () => db.$queryRaw<PublicBusinessRow[]>`
+        SELECT "id", "slug", "name", "timezone", "scheduleVersion", "settings" -> 'publicAvailability' AS "publicAvailability"
+        FROM "Business" WHERE "slug" = ${slug}`,
+    );
     if (!business) throw noSuchBusiness(slug);
     if (!parseSettingsSection("publicAvailability", business.publicAvailability ?? undefined)) {
       throw unauthenticated("This business shares its availability only with an API key: send it as Authorization: Bearer <key>.");
@@ -62,12 +74,18 @@ export async function authorize(db: Db, request: Request, slug: string, { need, 
 
   const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header);
   if (!match) throw unauthenticated("Send the API key as Authorization: Bearer <key>.");
-  // One joined statement where Prisma's model API sends two (key, then its business). Raw SQL,
-  // so the columns are typed by hand (KeyRow); tests/api runs it on PGlite and PostgreSQL.
-  const [key] = await db.$queryRaw<KeyRow[]>`
-    SELECT k."id", k."revokedAt", k."lastUsedAt", b."id" AS "businessId", b."slug", b."name", b."timezone"
-    FROM "ApiKey" AS k JOIN "Business" AS b ON b."id" = k."businessId"
-    WHERE k."hash" = ${hashApiKey(match[1]!)}`;
+  // One joined statement where Prisma's model API sends two (key, then its business), shared by
+  // concurrent requests with the same key. Raw SQL, so the columns are typed by hand (KeyRow);
+  // tests/api runs it on PGlite and PostgreSQL.
+  const hash = hashApiKey(match[1]!);
+  const [key] = await coalescedRead(
+    db,
+    `key|${hash}`,
+    () => db.$queryRaw<KeyRow[]>`
+      SELECT k."id", k."revokedAt", k."lastUsedAt", b."id" AS "businessId", b."slug", b."name", b."timezone", b."scheduleVersion"
+      FROM "ApiKey" AS k JOIN "Business" AS b ON b."id" = k."businessId"
+      WHERE k."hash" = ${hash}`,
+  );
   if (!key || key.revokedAt) {
     throw unauthenticated("This API key is not valid or has been revoked. Ask the business owner for a current key.", 'error="invalid_token"');
   }
@@ -82,7 +100,10 @@ export async function authorize(db: Db, request: Request, slug: string, { need, 
       data: { lastUsedAt: now },
     });
   }
-  return { business: { id: key.businessId, slug: key.slug, name: key.name, timezone: key.timezone }, apiKeyId: key.id };
+  return {
+    business: { id: key.businessId, slug: key.slug, name: key.name, timezone: key.timezone, scheduleVersion: key.scheduleVersion },
+    apiKeyId: key.id,
+  };
 }
 
 /** The actor recorded in the audit log for writes made with an API key. */
@@ -90,8 +111,8 @@ export function apiActor(access: BusinessAccess): Actor {
   return { type: "api", id: access.apiKeyId, channel: "api" };
 }
 
-function pickBusiness(b: { id: string; slug: string; name: string; timezone: string }): BusinessAccess["business"] {
-  return { id: b.id, slug: b.slug, name: b.name, timezone: b.timezone };
+function pickBusiness(b: BusinessAccess["business"]): BusinessAccess["business"] {
+  return { id: b.id, slug: b.slug, name: b.name, timezone: b.timezone, scheduleVersion: b.scheduleVersion };
 }
 
 function unauthenticated(detail: string, challenge?: string): ApiProblem {

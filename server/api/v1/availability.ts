@@ -1,12 +1,15 @@
 // Public reads: a business's services, and its bookable slots for one service in a window.
 // Open to anyone when the business's `publicAvailability` setting is on; otherwise they need the
 // business's API key.
+import type { z } from "zod";
+import type { Db } from "../../db";
 import { listStaffAndServices } from "../../scheduling/list-staff-and-services";
 import { slotsFrom } from "../../scheduling/find-available-slots";
 import { loadSchedulingContext } from "../../scheduling/load-scheduling-context";
+import { cachedScheduleAnswer } from "../../scheduling/schedule-answer-cache";
 import { cachedSchedulingRules } from "../../scheduling/scheduling-cache";
-import { authorize } from "./auth";
-import { apiRoute, json, parseWith, queryObject } from "./http";
+import { authorize, type BusinessAccess } from "./auth";
+import { apiRoute, json, jsonText, parseWith, queryObject } from "./http";
 import { invalidField } from "./problems";
 import { explainNotFound } from "./references";
 import { toSlotResources } from "./resources";
@@ -39,6 +42,25 @@ export const getAvailability = apiRoute("GET", "/api/v1/businesses/{slug}/availa
   if (query.to <= now) {
     throw invalidField("to", "query", `This window has already passed. Ask for times after ${now.toISOString()}.`);
   }
+  const displayZone = query.timezone ?? business.timezone;
+  // The answer, serialized, is cached per process against the business's schedule version just
+  // read by authorize: never older than the last committed appointment change, at most a second
+  // older than the clock (schedule-answer-cache.ts). Popular windows are asked for by many
+  // clients at once; they share one computation.
+  const key = `api-v1-availability|${query.service}|${query.staff ?? ""}|${query.from.getTime()}|${query.to.getTime()}|${displayZone}`;
+  const body = await cachedScheduleAnswer(db, { businessId: business.id, version: business.scheduleVersion, key, nowMs: now.getTime() }, () =>
+    availabilityBody(db, business, query, displayZone, now),
+  );
+  return jsonText(body);
+});
+
+async function availabilityBody(
+  db: Db,
+  business: BusinessAccess["business"],
+  query: z.output<typeof availabilityQuery>,
+  displayZone: string,
+  now: Date,
+): Promise<string> {
   const fromMs = query.from.getTime();
   const toMs = query.to.getTime();
   const scope = { businessId: business.id, serviceId: query.service, staffId: query.staff };
@@ -63,7 +85,6 @@ export const getAvailability = apiRoute("GET", "/api/v1/businesses/{slug}/availa
       `${context.service.name} can be booked at most ${horizonDays} days ahead: ask for times before ${new Date(horizonEndMs).toISOString()}.`,
     );
   }
-  const displayZone = query.timezone ?? business.timezone;
   const slots = slotsFrom(context, { fromMs, toMs, staffId: query.staff, nowMs: now.getTime() });
   const body: AvailabilityResponse = {
     business: { slug: business.slug, name: business.name, timezone: business.timezone },
@@ -74,5 +95,5 @@ export const getAvailability = apiRoute("GET", "/api/v1/businesses/{slug}/availa
     to: query.to.toISOString(),
     slots: toSlotResources(slots, displayZone),
   };
-  return json(body);
-});
+  return JSON.stringify(body);
+}

@@ -82,7 +82,12 @@ function decodeSegment(segment: string): string {
 }
 
 export function json(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
-  return new Response(JSON.stringify(body), {
+  return jsonText(JSON.stringify(body), init);
+}
+
+/** As json(), for a body serialized already (a cached answer). */
+export function jsonText(text: string, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+  return new Response(text, {
     status: init.status ?? 200,
     headers: { "content-type": "application/json", "cache-control": "no-store", ...init.headers },
   });
