@@ -1,10 +1,11 @@
 // Foundation costs: opening and migrating the embedded database (what `npm start` pays on a
 // fresh machine), and raw appointment inserts through Prisma with the exclusion constraint
-// checked, on PGlite and on PostgreSQL (BENCH_DATABASE_URL or the local `test` server).
+// checked, on PGlite and on PostgreSQL (a fresh database beside BENCH_DATABASE_URL or the local
+// `test` server: bench/support/postgres.ts, as every PostgreSQL benchmark).
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { openDatabase, type Database } from "../server/db";
 import { migrateDatabase } from "../server/migrations";
+import { withBenchPostgres } from "./support/postgres";
 import { percentile, round } from "./stats";
 import type { Benchmark } from "./types";
 
@@ -28,29 +29,6 @@ async function insertRate(database: Database, count: number): Promise<number> {
   return count / ((performance.now() - started) / 1000);
 }
 
-async function withPostgres<T>(fn: (database: Database) => Promise<T>): Promise<T | null> {
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-  const admin = new pg.Client({ connectionString: adminUrl });
-  try {
-    await admin.connect();
-  } catch {
-    return null; // no server: the PostgreSQL half is reported as skipped
-  }
-  const name = `as_bench_${randomBytes(4).toString("hex")}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: "postgres", url: url.toString() });
-  try {
-    await migrateDatabase(database);
-    return await fn(database);
-  } finally {
-    await database.close();
-    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
 const benchmark: Benchmark = {
   name: "database",
   async run({ quick }) {
@@ -66,7 +44,7 @@ const benchmark: Benchmark = {
     await migrateDatabase(embedded);
     const pgliteRate = await insertRate(embedded, quick ? 200 : 2000);
     await embedded.close();
-    const pgRate = await withPostgres((database) => insertRate(database, quick ? 200 : 2000));
+    const pgRate = await withBenchPostgres((database) => insertRate(database, quick ? 200 : 2000));
     return {
       description:
         "Embedded start-up (new in-memory PGlite + all migrations) and sequential single-row appointment inserts through Prisma with the exclusion constraint enforced.",

@@ -1,5 +1,5 @@
 // A fresh PostgreSQL database per benchmark run, created beside BENCH_DATABASE_URL (or the local
-// `test` server) and dropped afterwards, as bench/database.bench.ts does. null: no server. The
+// `test` server) and dropped afterwards; every PostgreSQL benchmark uses it. null: no server. The
 // pool has DATABASE_POOL_SIZE connections, as in the app (default 10): benchPoolSize() says how many.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -12,7 +12,8 @@ export function benchPoolSize(): number {
   return Number.isInteger(value) && value >= 1 ? value : DEFAULT_POOL_SIZE;
 }
 
-export async function withBenchPostgres<T>(fn: (database: Database) => Promise<T>): Promise<T | null> {
+/** `fn` gets the database, and its URL for a server in another process. */
+export async function withBenchPostgres<T>(fn: (database: Database, url: string) => Promise<T>): Promise<T | null> {
   const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
   const admin = new pg.Client({ connectionString: adminUrl });
   try {
@@ -28,7 +29,7 @@ export async function withBenchPostgres<T>(fn: (database: Database) => Promise<T
     const database = await openDatabase({ kind: "postgres", url: url.toString(), poolSize: benchPoolSize() });
     try {
       await migrateDatabase(database);
-      return await fn(database);
+      return await fn(database, url.toString());
     } finally {
       await database.close();
     }
