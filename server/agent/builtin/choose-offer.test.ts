@@ -33,4 +33,14 @@ describe("chooseOffer", () => {
     expect(chooseOffer({ ...none, yes: true }, SAME_DAY)).toEqual({ unclear: true });
     expect(chooseOffer({ ...none, no: true }, SAME_DAY)).toBeNull();
   });
+
+  it("takes 'the first' as a position, not the 1st of the month, when nothing was offered on that date", () => {
+    const theFirst = { ...none, ordinal: 0, when: { date: "2026-12-01", cues: ["the 1st"] } };
+    expect(chooseOffer(theFirst, TWO_DAYS)).toEqual({ offer: TWO_DAYS[0] });
+    expect(chooseOffer(theFirst, [offer("2026-12-01", "10:00"), offer("2026-12-02", "10:00")])).toEqual({ offer: offer("2026-12-01", "10:00") });
+  });
+
+  it("takes 'the earliest' as the first offer", () => {
+    expect(chooseOffer({ ...none, ordinal: 0, when: { earliest: true, cues: [] } }, SAME_DAY)).toEqual({ offer: SAME_DAY[0] });
+  });
 });

@@ -12,6 +12,10 @@ export type OfferChoice = { offer: Offer } | { unclear: true } | null;
 export function chooseOffer(r: Pick<Reading, "when" | "ordinal" | "yes" | "no">, offers: readonly Offer[]): OfferChoice {
   if (offers.length === 0) return null;
   const when = r.when;
+  // "The first" also reads as the 1st of a month, and "the earliest" as a new search: with offers
+  // on the table, and no offer on that date, they pick a position in the list.
+  const onOfferedDate = Boolean(when?.date && offers.some((o) => o.date === when.date));
+  if (r.ordinal !== undefined && when && !when.time && !when.range && !onOfferedDate) return byPosition(r.ordinal, offers);
   if (when?.time) {
     const time = `${String(when.time.hour).padStart(2, "0")}:${String(when.time.minute).padStart(2, "0")}`;
     const hits = offers.filter((o) => o.time === time && (!when.date || o.date === when.date));
@@ -23,10 +27,12 @@ export function chooseOffer(r: Pick<Reading, "when" | "ordinal" | "yes" | "no">,
     if (hits.length === 1) return { offer: hits[0]! };
     return hits.length > 1 ? { unclear: true } : null;
   }
-  if (r.ordinal !== undefined) {
-    const offer = r.ordinal < 0 ? offers[offers.length - 1] : offers[r.ordinal];
-    return offer ? { offer } : { unclear: true };
-  }
+  if (r.ordinal !== undefined) return byPosition(r.ordinal, offers);
   if (r.yes && !r.no) return offers.length === 1 ? { offer: offers[0]! } : { unclear: true };
   return null;
+}
+
+function byPosition(ordinal: number, offers: readonly Offer[]): OfferChoice {
+  const offer = ordinal < 0 ? offers[offers.length - 1] : offers[ordinal];
+  return offer ? { offer } : { unclear: true };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hasWhen, mergeWhen, timeLimits } from "./merge-when";
+import type { Offer } from "./dialogue-state";
+import { fitWeekday, hasWhen, mergeWhen, timeLimits } from "./merge-when";
 
 describe("mergeWhen", () => {
   it("keeps the time when only the day changes", () => {
@@ -36,5 +37,28 @@ describe("timeLimits and hasWhen", () => {
   it("knows when nothing about time was said", () => {
     expect(hasWhen({})).toBe(false);
     expect(hasWhen({ partOfDay: "evening" })).toBe(true);
+  });
+});
+
+describe("fitWeekday", () => {
+  const TODAY = "2026-11-24"; // a Tuesday
+  const offer = (date: string): Offer => ({ slotId: date, date, time: "09:00", staff: [] });
+  const tuesday = { date: "2026-11-24", bareWeekday: 2, partOfDay: "morning" as const, cues: [] };
+
+  it("moves a bare weekday to the week whose days were just offered", () => {
+    const offers = [offer("2026-12-01"), offer("2026-12-02"), offer("2026-12-03")];
+    expect(fitWeekday(tuesday, { offers, when: {} }, TODAY).date).toBe("2026-12-01");
+  });
+
+  it("moves it into the week the caller asked about", () => {
+    const when = { range: { fromDate: "2026-11-30", toDate: "2026-12-06" } };
+    expect(fitWeekday({ date: "2026-11-27", bareWeekday: 5, cues: [] }, { offers: [], when }, TODAY).date).toBe("2026-12-04");
+  });
+
+  it("leaves 'this Tuesday', explicit dates and unrelated offers alone", () => {
+    const offers = [offer("2026-12-01")];
+    expect(fitWeekday({ date: "2026-11-24", cues: [] }, { offers, when: {} }, TODAY).date).toBe("2026-11-24");
+    expect(fitWeekday(tuesday, { offers: [offer("2026-11-25")], when: {} }, TODAY).date).toBe("2026-11-24");
+    expect(fitWeekday(tuesday, { offers: [], when: {} }, TODAY).date).toBe("2026-11-24");
   });
 });

@@ -2,11 +2,12 @@
  * Folding what the caller just said about time into what they said before. A new day keeps the
  * time ("tomorrow at 3" then "no, Thursday" is Thursday at 3); a new time keeps the day ("make it
  * 4"); "earliest" replaces both. Also turns parts of the day into the after/before limits
- * check_availability understands.
+ * check_availability understands. And a weekday said on its own while the agent is offering
+ * another week ("Tuesday morning" after hearing next week's days) is that week's.
  */
-import type { HourMinute } from "../../time/local-calendar";
+import { addDays, type HourMinute, weekdayOf } from "../../time/local-calendar";
 import type { When } from "../understanding/parse-when";
-import type { WhenSpec } from "./dialogue-state";
+import type { Offer, WhenSpec } from "./dialogue-state";
 
 export function clock(t: HourMinute): string {
   return `${String(t.hour).padStart(2, "0")}:${String(t.minute).padStart(2, "0")}`;
@@ -63,4 +64,28 @@ export function timeLimits(when: WhenSpec): { after?: string; before?: string } 
   const after = when.after ?? part.after;
   const before = when.before ?? part.before;
   return { ...(after ? { after } : {}), ...(before ? { before } : {}) };
+}
+
+/**
+ * "Tuesday" resolves to the coming Tuesday; when the caller has just heard offers on another
+ * Tuesday, or asked about a week that holds one, that is the one they mean.
+ */
+export function fitWeekday(when: When, current: { offers: readonly Offer[]; when: WhenSpec }, today: string): When {
+  const weekday = when.bareWeekday;
+  if (weekday === undefined || !when.date) return when;
+  const offered = [...new Set(current.offers.map((o) => o.date))].filter((date) => weekdayOf(date) === weekday);
+  let date = offered.length === 1 ? offered[0] : undefined;
+  const range = current.when.range;
+  if (!date && range) {
+    for (let day = range.fromDate; day <= range.toDate; day = addDays(day, 1)) {
+      if (weekdayOf(day) === weekday && day >= today) {
+        date = day;
+        break;
+      }
+    }
+  }
+  if (!date || date === when.date) return when;
+  // The availability search says so if the time has gone by; the old flag was about the other date.
+  const { past: _past, ...rest } = when;
+  return { ...rest, date };
 }

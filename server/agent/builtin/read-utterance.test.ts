@@ -22,6 +22,20 @@ describe("readUtterance", () => {
   it("finds a service named once inside a long sentence", () => {
     expect(read("Hi, this is Karen, I was wondering if I could get my hair colored sometime next Thursday afternoon").serviceId).toBe("color");
     expect(read("I want to get my hair dyed").serviceId).toBe("color");
+    expect(read("hi um could I get a colour sometime next week, if that's ok with you").serviceId).toBe("color");
+    expect(read("hi I was looking at getting some colouring done on Friday afternoon").serviceId).toBe("color");
+    expect(read("yeah I just need my hair trimmed tomorrow at 11").serviceOptions).toEqual(["womens", "mens"]);
+  });
+
+  it("settles the haircut by who it is for", () => {
+    expect(read("Can I get a haircut for my son on Saturday morning").serviceId).toBe("mens");
+    expect(read("un corte para mi esposa").serviceId).toBe("womens");
+  });
+
+  it("hears the service the caller settles on, not the one they refused or took back", () => {
+    expect(read("I don't need a haircut, I need a colour, Wednesday at 11").serviceId).toBe("color");
+    expect(read("a men's cut, no sorry, a women's cut").serviceId).toBe("womens");
+    expect(read("no quiero un tinte, quiero un secado").serviceId).toBe("blowdry");
   });
 
   it("notices a request for something not on the menu, but not in small talk", () => {
@@ -50,6 +64,13 @@ describe("readUtterance", () => {
     ["I need to cancel my appointment", { intent: "cancel", mentionsAppointment: true }],
     ["can I move my appointment", { strongReschedule: true }],
     ["do you have a different time", { strongReschedule: false }],
+    ["I don't want to cancel, I just have a question", { refused: ["cancel"] }],
+    ["ya no necesito cambiar la cita", { refused: ["reschedule"] }],
+    ["I just wanted to double check what time my appointment is", { asksAboutAppointment: true }],
+    ["quería confirmar la hora de mi cita", { asksAboutAppointment: true }],
+    ["yes please confirm my booking", { asksAboutAppointment: false }],
+    ["yeah hi", { greeted: true, yes: true }],
+    ["the earliest one", { ordinal: 0 }],
   ])("cues: %s", (text, expected) => {
     expect(read(text)).toMatchObject(expected);
   });

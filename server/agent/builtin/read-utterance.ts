@@ -10,9 +10,11 @@ import { classifyIntent, type Intent } from "../understanding/classify-intent";
 import { type Correction, detectCorrection } from "../understanding/corrections";
 import { extractName } from "../understanding/extract-name";
 import type { FaqEntry } from "../understanding/match-faq";
+import { type NegatableIntent, withoutRefusedThings } from "../understanding/negated-intents";
 import { matchService, serviceTokens } from "../understanding/match-service";
 import { cleanUtterance } from "../understanding/normalize-text";
 import { parseWhen, type When } from "../understanding/parse-when";
+import { selfCorrectionSplits } from "../understanding/self-correction";
 import { detectYesNo } from "../understanding/yes-no";
 import { addDays, weekdayOf } from "../../time/local-calendar";
 
@@ -53,6 +55,12 @@ export interface Reading {
   strongReschedule: boolean;
   /** "another appointment", "also book": a new booking while another flow runs. */
   newBooking: boolean;
+  /** Actions named only to refuse them: "I don't want to cancel", "ya no necesito cambiarla". */
+  refused: NegatableIntent[];
+  /** "When is my appointment?", "quería confirmar la hora de mi cita". */
+  asksAboutAppointment: boolean;
+  /** A hello, even one a "yeah" or a request came with. */
+  greeted: boolean;
 }
 
 const WAITLIST = /\bwait ?list\b|\bwaiting list\b|\blista de espera\b|\blet me know if (?:something|anything|a spot|one) (?:opens|frees)\b|\bavis(?:e|a)me si\b/;
@@ -66,6 +74,15 @@ const ORDINALS: ReadonlyArray<readonly [RegExp, number]> = [
   [/\b(?:third|3rd|tercer[ao]?)\b/, 2],
   [/\b(?:last|later one|latest one|ultim[ao])\b/, -1],
 ];
+const MY_APPOINTMENT_QUESTION = new RegExp([
+  String.raw`\b(?:when|what time|what day) (?:is|s|was) my (?:appointment|appt|booking|reservation)\b`,
+  String.raw`\b(?:when|what time|what day) my (?:appointment|appt|booking|reservation) (?:is|was)\b`,
+  String.raw`\b(?:confirm|check|double check|verify)(?:ing)? (?:on )?(?:the (?:time|day|date) (?:of|for) )?my (?:appointment|appt|booking|reservation)\b`,
+  String.raw`\bdo i (?:have|still have) an? (?:appointment|booking)\b|\bwhat time (?:am i|im) (?:booked|coming in|scheduled)\b`,
+  String.raw`\b(?:a que hora|cuando|que dia) (?:es|era|tengo) (?:mi|la) cita\b|\bconfirmar (?:la (?:hora|fecha) de )?(?:mi|la) cita\b|\b(?:tengo|hay) alguna cita\b`,
+].join("|"));
+/** Nothing but "the earliest (one)": a pick among offered times rather than a new search. */
+const PICK_EARLIEST = /^(?:(?:ok|okay|yeah|yes|so|then) )*(?:the |la |el )?(?:earliest|soonest|mas tempran[oa])(?: one| time| please| is fine| works| then| thanks)*$/;
 const EARLIER = /\b(?:earlier|sooner|mas temprano|antes)\b/;
 const LATER = /\b(?:later|mas tarde|despues)\b/;
 const OTHER = /\b(?:(?:any ?)?other (?:times?|days?|options?)|something else|another (?:time|day)|different (?:time|day)|otra (?:hora|fecha|opcion)|otro (?:dia|horario))\b/;
@@ -91,9 +108,10 @@ const NOT_SERVICE_WORDS = new Set([
   "family", "mom", "dad", "hijo", "hija", "amiga", "amigo", "both", "together", "juntos", "ambos", "dos",
   "queria", "queriamos", "quisieramos", "buscaba", "wanted", "needed", "thinking", "maybe", "some", "sometime", "get",
 ]);
+/** Who the service is for, by the words that say so ("for my son", "para mi esposa"). */
 const GENDER: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\b(?:women|woman|womens|ladies|lady|female|girl|mujer(?:es)?|dama(?:s)?|senora|chica)\b/, "womens"],
-  [/\b(?:men|man|mens|male|guy|guys|gentlem[ae]n|boy|hombre(?:s)?|caballero(?:s)?|senor|chico)\b/, "mens"],
+  [/\b(?:women|woman|womens|ladies|lady|female|girl|mujer(?:es)?|dama(?:s)?|senora|chica)\b|\b(?:my|mi) (?:daughter|wife|girlfriend|sister|mother|mom|mum|granddaughter|niece|hija|esposa|mujer|novia|hermana|madre|mama|nieta|sobrina)\b/, "womens"],
+  [/\b(?:men|man|mens|male|guy|guys|gentlem[ae]n|boy|hombre(?:s)?|caballero(?:s)?|senor|chico)\b|\b(?:my|mi) (?:son|husband|boyfriend|brother|father|dad|grandson|nephew|hijo|esposo|marido|novio|hermano|padre|papa|nieto|sobrino)\b/, "mens"],
 ];
 const WEEKDAY_WORDS: ReadonlyArray<readonly [RegExp, number]> = [
   [/\b(?:sunday|domingo)\b/, 0], [/\b(?:monday|lunes)\b/, 1], [/\b(?:tuesday|martes)\b/, 2], [/\b(?:wednesday|miercoles)\b/, 3],
@@ -114,8 +132,9 @@ export function readUtterance(text: string, { context, now }: ReadOptions): Read
   const yesNo = detectYesNo(text);
   const when = parseWhen(text, whenOptions);
   const services = context.services;
-  const whole = matchService(text, services);
-  const match = whole.best ? whole : matchServiceWordByWord(text, services);
+  // "I don't need a haircut, I need a colour": the refused service is not heard.
+  const wanted = withoutRefusedThings(text);
+  const { match, heard } = matchServiceCorrected(wanted, services);
   const staff = context.staff.map((s) => ({ id: s.id, name: s.name }));
   const correction = detectCorrection(text, { ...whenOptions, services, staff });
 
@@ -139,17 +158,21 @@ export function readUtterance(text: string, { context, now }: ReadOptions): Read
     mentionsAppointment: APPOINTMENT.test(normalized),
     strongReschedule: STRONG_RESCHEDULE.test(normalized),
     newBooking: NEW_BOOKING.test(normalized),
+    refused: intent.negated,
+    // Not "yes, confirm my booking", said to a read-back.
+    asksAboutAppointment: MY_APPOINTMENT_QUESTION.test(normalized) && yesNo.answer !== "yes",
+    greeted: intent.intent === "greeting" || intent.alternatives.some((a) => a.intent === "greeting"),
   };
 
   if (match.best && match.ambiguous && match.runnerUp) {
     const options = [match.best.service.id, match.runnerUp.service.id];
-    const picked = pickByDistinctWords(normalized, options.map((id) => services.find((s) => s.id === id)!));
+    const picked = pickByDistinctWords(heard, options.map((id) => services.find((s) => s.id === id)!));
     if (picked) reading.serviceId = picked;
     else reading.serviceOptions = options;
   } else if (match.best) {
-    reading.serviceId = match.best.service.id;
+    reading.serviceId = siblingForWhom(heard, match.best.service.id, services) ?? match.best.service.id;
   } else if (!reading.servicesQuestion) {
-    reading.unknownServiceWords = serviceTokens(text).filter((w) => w.length > 2 && !NOT_SERVICE_WORDS.has(w) && !staffFirstNames(context).has(w));
+    reading.unknownServiceWords = serviceTokens(wanted).filter((w) => w.length > 2 && !NOT_SERVICE_WORDS.has(w) && !staffFirstNames(context).has(w));
   }
 
   const staffId = correction?.staff?.id ?? findStaff(normalized, context);
@@ -160,6 +183,9 @@ export function readUtterance(text: string, { context, now }: ReadOptions): Read
   if (!when?.earliest) {
     const ordinal = ORDINALS.find(([re]) => re.test(normalized));
     if (ordinal) reading.ordinal = ordinal[1];
+  } else if (PICK_EARLIEST.test(normalized)) {
+    // "The earliest one", said to a list of times: the first of them (the flow decides).
+    reading.ordinal = 0;
   }
   if (OTHER.test(normalized)) reading.shift = "other";
   else if (EARLIER.test(normalized) && !when) reading.shift = "earlier";
@@ -179,24 +205,28 @@ export function readUtterance(text: string, { context, now }: ReadOptions): Read
 }
 
 /**
- * match-service scores a service against the whole utterance, so in a long sentence ("this is
- * Karen, I was wondering if I could get my hair colored…") one matching word is diluted below
- * the threshold. Second chance: each word (and its -ing/-ed/-s stem) on its own.
+ * The service, from the words after a change of mind if they name one ("a men's cut, no sorry, a
+ * blow-dry"), otherwise from the whole utterance.
  */
-function matchServiceWordByWord(text: string, services: readonly AgentService[]): ReturnType<typeof matchService> {
-  const found = new Map<string, NonNullable<ReturnType<typeof matchService>["best"]>>();
-  let ambiguous: ReturnType<typeof matchService> | undefined;
-  for (const word of serviceTokens(text).filter((w) => w.length >= 4)) {
-    const stems = new Set([word, word.replace(/ing$/, ""), word.replace(/ed$/, ""), word.replace(/d$/, ""), word.replace(/s$/, "")]);
-    for (const stem of stems) {
-      const m = matchService(stem, services, { threshold: 0.85 });
-      if (m.best && m.ambiguous) ambiguous ??= m;
-      else if (m.best) found.set(m.best.service.id, m.best);
-      if (m.best) break;
-    }
+function matchServiceCorrected(normalized: string, services: readonly AgentService[]): { match: ReturnType<typeof matchService>; heard: string } {
+  for (const { after } of selfCorrectionSplits(normalized)) {
+    const later = matchService(after, services);
+    if (later.best) return { match: later, heard: after };
   }
-  if (found.size === 1) return { best: [...found.values()][0]!, ambiguous: false };
-  return found.size === 0 && ambiguous ? ambiguous : { ambiguous: false };
+  return { match: matchService(normalized, services), heard: normalized };
+}
+
+/**
+ * "Un corte para mi esposa": "corte" is the men's cut's synonym, but the words say who it is for.
+ * A service named like the one heard ("Women's haircut" beside "Men's haircut") whose own
+ * distinguishing word was said wins.
+ */
+function siblingForWhom(heard: string, bestId: string, services: readonly AgentService[]): string | undefined {
+  const best = services.find((s) => s.id === bestId)!;
+  const shared = new Set(serviceTokens(best.name));
+  const siblings = services.filter((s) => s.id !== bestId && serviceTokens(s.name).some((w) => shared.has(w)));
+  const picks = siblings.filter((s) => pickByDistinctWords(heard, [best, s]) === s.id);
+  return picks.length === 1 ? picks[0]!.id : undefined;
 }
 
 /** Among services the words fit equally, the one whose own distinguishing word was said ("men's", "para mujer"). */
@@ -224,9 +254,12 @@ function findStaff(normalized: string, context: AgentContext): string | undefine
 /** A bare answer to "what's your name?", unless it reads as something else the caller meant. */
 export function nameAnswer(text: string, reading: Reading): string | undefined {
   if (reading.name) return reading.name;
-  if (reading.yes || reading.no || reading.unsure || reading.serviceId || reading.serviceOptions || reading.when) return undefined;
-  if (reading.intent !== "unknown" && reading.intent !== "greeting") return undefined;
+  if (reading.no || reading.unsure || reading.serviceId || reading.serviceOptions || reading.when) return undefined;
   const name = extractName(text, { expectingName: true });
   if (!name || reading.neverMind || /\b(?:never|mind|time|earlier|later)\b/i.test(name.fullName)) return undefined;
+  // "Yeah, Devon": after a yes only a name the caller (or STT) capitalised counts, so "yeah sure" or
+  // "yes works" is not taken for one.
+  if (reading.yes) return reading.intent === "affirm" && text.includes(name.firstName) ? name.fullName : undefined;
+  if (reading.intent !== "unknown" && reading.intent !== "greeting") return undefined;
   return name.fullName;
 }
