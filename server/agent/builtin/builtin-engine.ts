@@ -10,6 +10,7 @@ import type { AgentEngine, EngineTurnInput, EngineTurnOutput } from "../types";
 import { continueBooking, startBooking } from "./booking-flow";
 import { continueCancel, startCancel } from "./cancel-flow";
 import { type DialogueState, newDialogue, resetFlow } from "./dialogue-state";
+import { fitWeekday } from "./merge-when";
 import { answerInfo, goodbye, leaveMessage, notUnderstood, offerMessage, takeMessage, transferToPerson } from "./info-flow";
 import { readUtterance } from "./read-utterance";
 import { repliesFor } from "./replies";
@@ -58,6 +59,8 @@ export function createBuiltinEngine(): AgentEngine {
 
 async function decide(t: Turn): Promise<void> {
   const { d, r } = t;
+  if (r.when) r.when = fitWeekday(r.when, d, t.ctx.today.date);
+  if (r.correction?.when) r.correction.when = fitWeekday(r.correction.when, d, t.ctx.today.date);
   const confirming = d.awaiting === "confirm_booking" || d.awaiting === "confirm_reschedule" || d.awaiting === "confirm_cancel";
   // Two misunderstandings in a row offer a person; anything understood starts the count again.
   const strikes = d.misunderstandings;
@@ -80,10 +83,18 @@ async function decide(t: Turn): Promise<void> {
   if (r.intent === "goodbye" && !(confirming && r.yes)) return goodbye(t);
   if (d.awaiting === "anything_else" && r.no && !hasRequest(t)) return goodbye(t);
   const stopBooking = d.flow === "booking" && r.intent === "cancel" && !r.mentionsAppointment;
-  if ((r.neverMind || stopBooking) && d.flow) {
-    const wasBooking = d.flow === "booking";
+  // "I don't need to reschedule anymore" while moving it; but "I don't want to cancel, move it instead" switches.
+  const refusesFlow = d.flow !== null && r.refused.includes(d.flow === "booking" ? "book" : d.flow) && !switchTo(t);
+  if ((r.neverMind || stopBooking || refusesFlow) && d.flow) {
+    const kept = d.flow === "booking" ? t.replies.wontBook : d.targetId ? t.replies.keptAppointment : t.replies.noProblem;
     resetFlow(d, null);
-    t.say(wasBooking ? t.replies.wontBook : t.replies.noProblem);
+    t.say(kept);
+    t.ask(t.replies.anythingElse);
+    d.awaiting = "anything_else";
+    return;
+  }
+  if (!d.flow && r.refused.length > 0 && !hasRequest(t)) {
+    t.say(t.replies.noProblem);
     t.ask(t.replies.anythingElse);
     d.awaiting = "anything_else";
     return;
@@ -94,6 +105,7 @@ async function decide(t: Turn): Promise<void> {
   if (next === "reschedule") return startReschedule(t, { targetId: d.flow === "cancel" ? d.targetId : undefined });
   if (next === "booking") return startBooking(t);
   if (next === "cancel_last") return startCancel(t, { targetId: d.lastBookedId });
+  if (next === "reschedule_last") return startReschedule(t, { targetId: d.lastBookedId });
 
   if (isSideQuestion(t)) return answerInfo(t);
 
@@ -117,7 +129,7 @@ async function decide(t: Turn): Promise<void> {
   }
   if (r.waitlist || r.intent === "book" || r.intent === "availability" || r.serviceId || r.serviceOptions || r.when) return startBooking(t);
   if (r.unknownServiceWords.length > 0 && r.request) return startBooking(t);
-  if (r.intent === "greeting") {
+  if (r.intent === "greeting" || (r.greeted && !hasRequest(t) && d.awaiting !== "anything_else")) {
     t.say(t.replies.hello);
     t.ask(t.replies.howCanIHelp);
     d.awaiting = null;
@@ -133,8 +145,11 @@ async function decide(t: Turn): Promise<void> {
 }
 
 /** A new task in the middle of another, or in place of none. */
-function switchTo(t: Turn): "booking" | "reschedule" | "cancel" | "cancel_last" | null {
+function switchTo(t: Turn): "booking" | "reschedule" | "cancel" | "cancel_last" | "reschedule_last" | null {
   const { d, r } = t;
+  // Just booked, then "actually, can you make that Saturday instead?": move what was just booked.
+  const correctsBooking = Boolean(r.correction?.when) && !r.newBooking && (r.intent === "unknown" || r.intent === "availability" || r.intent === "deny");
+  if (!d.flow && d.lastBookedId && d.awaiting === "anything_else" && correctsBooking) return "reschedule_last";
   if (r.intent === "cancel" && d.flow !== "cancel") {
     if (!d.flow && d.lastBookedId && !r.mentionsAppointment) return "cancel_last";
     return "cancel";
@@ -143,6 +158,8 @@ function switchTo(t: Turn): "booking" | "reschedule" | "cancel" | "cancel_last" 
     if (d.flow === "booking" && !r.strongReschedule) return null;
     return "reschedule";
   }
+  // "What time is my appointment?" mentions an appointment without asking for a new one.
+  if (r.asksAboutAppointment && !r.newBooking) return null;
   if ((r.intent === "book" || r.intent === "availability") && d.flow !== "booking") {
     return d.flow && !r.newBooking ? null : "booking";
   }
@@ -151,13 +168,13 @@ function switchTo(t: Turn): "booking" | "reschedule" | "cancel" | "cancel_last" 
 
 function isSideQuestion(t: Turn): boolean {
   const { r } = t;
-  return r.intent === "hours" || r.intent === "location" || r.intent === "prices" || r.servicesQuestion || (r.intent === "faq" && Boolean(r.faq));
+  return r.intent === "hours" || r.intent === "location" || r.intent === "prices" || r.servicesQuestion || r.asksAboutAppointment || (r.intent === "faq" && Boolean(r.faq));
 }
 
 /** The utterance asks for something beyond a plain yes or no. */
 function hasRequest(t: Turn): boolean {
   const { r } = t;
-  return ["book", "availability", "reschedule", "cancel", "hours", "location", "prices", "faq", "human"].includes(r.intent) || Boolean(r.serviceId || r.when);
+  return ["book", "availability", "reschedule", "cancel", "hours", "location", "prices", "faq", "human"].includes(r.intent) || Boolean(r.serviceId || r.when || r.asksAboutAppointment);
 }
 
 /** "de el viernes" → "del viernes", "a el sábado" → "al sábado" (day labels start with "el"). */

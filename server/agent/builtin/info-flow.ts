@@ -1,20 +1,22 @@
 /**
- * Questions and endings: hours (all week, or one day), address, prices, the owner's FAQ, asking
- * for a person, leaving a message, goodbye, and what to say when nothing was understood. Facts
+ * Questions and endings: hours (all week, or one day), address, prices, the owner's FAQ, the
+ * caller's own appointments ("when is my appointment?"), asking for a person, leaving a message, goodbye, and what to say when nothing was understood. Facts
  * come from business_info; after answering a side question in the middle of a flow, the open
  * question is asked again.
  */
 import { weekdayOf } from "../../time/local-calendar";
 import type { BusinessInfoResult } from "../tools/conversation-tools";
 import { resetFlow } from "./dialogue-state";
-import { dayLabel, durationLabel, listAnd, money, serviceName, timeLabel, weekdayName, weekdayPlural } from "./speak-time";
+import { dayLabel, durationLabel, listAnd, money, serviceName, serviceNoun, slotLabel, timeLabel, weekdayName, weekdayPlural } from "./speak-time";
 import type { Turn } from "./turn";
 
 const MESSAGE_CUE = /\b(?:message|mensaje|recado)\b(?:\s+(?:for|to|para)\s+\w+)?(?:\s+(?:that|saying|que|diciendo))?\s*:?\s*/i;
 
 export async function answerInfo(t: Turn): Promise<void> {
   const { r } = t;
-  if (r.intent === "hours") await answerHours(t);
+  if (r.asksAboutAppointment) {
+    if (!(await answerMyAppointments(t))) return;
+  } else if (r.intent === "hours") await answerHours(t);
   else if (r.intent === "location") {
     const info = await t.tools.businessInfo({ topic: "address" });
     t.say(info.ok && info.address ? t.replies.address(info.address) : t.replies.noAddress);
@@ -29,6 +31,28 @@ export async function answerInfo(t: Turn): Promise<void> {
     t.say(answer);
   }
   resumeOrOfferMore(t);
+}
+
+/** Reads the caller their upcoming appointments. False when it asked something else instead. */
+async function answerMyAppointments(t: Turn): Promise<boolean> {
+  const result = await t.tools.findMyAppointments();
+  if (!result.ok) {
+    t.say(t.replies.couldNotBook);
+    return true;
+  }
+  if (result.appointments.length === 0) {
+    t.say(t.replies.noAppointments);
+    if (t.d.flow) return true;
+    t.ask(t.replies.offerBooking);
+    t.d.awaiting = "offer_booking";
+    return false;
+  }
+  const items = result.appointments.map((a) => ({
+    service: serviceNoun(a.service.name, t.lang),
+    slot: slotLabel(a.date, a.time, t.ctx.today.date, t.lang),
+  }));
+  t.say(t.replies.yourAppointments(items));
+  return true;
 }
 
 /** After a side answer: ask the open question again, or offer more help. */

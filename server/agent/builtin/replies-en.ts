@@ -72,6 +72,7 @@ export const repliesEn: Replies = {
   readBackCancel: (service, slot) => `Just to check: cancel your ${service} ${on(slot)}?`,
   cancelled: (service, slot) => `Your ${service} ${on(slot)} is cancelled.`,
   keptAppointment: "Okay, I've left your appointment as it is.",
+  yourAppointments: (items) => `You have ${listAnd(items.map((i) => `${i.service} ${on(i.slot)}`), "en")}.`,
 
   hours: (open, closedDays) =>
     `We're open ${listAnd(open.map((o) => `${o.days} from ${o.ranges}`), "en")}.` +

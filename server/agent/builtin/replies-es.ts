@@ -67,6 +67,7 @@ export const repliesEs: Replies = {
   readBackCancel: (service, slot) => `Para confirmar: ¿anulo su cita de ${service} ${slot}?`,
   cancelled: (service, slot) => `Su cita de ${service} ${slot} ha quedado cancelada.`,
   keptAppointment: "De acuerdo, dejo su cita como está.",
+  yourAppointments: (items) => `Tiene ${listAnd(items.map((i) => `cita de ${i.service} ${i.slot}`), "es")}.`,
 
   hours: (open, closedDays) =>
     `Abrimos ${listAnd(open.map((o) => `${o.days} ${o.ranges}`), "es")}.` + (closedDays.length > 0 ? ` Cerramos ${listAnd(closedDays, "es")}.` : ""),

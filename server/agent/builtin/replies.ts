@@ -65,6 +65,8 @@ export interface Replies {
   readBackCancel(service: string, slot: string): string;
   cancelled(service: string, slot: string): string;
   keptAppointment: string;
+  /** The caller's own upcoming appointments, for "when is my appointment?". */
+  yourAppointments(items: Array<{ service: string; slot: string }>): string;
 
   hours(open: Array<{ days: string; ranges: string }>, closedDays: string[]): string;
   openOn(day: string, ranges: string): string;

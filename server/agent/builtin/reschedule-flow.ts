@@ -13,6 +13,8 @@ import { serviceName, slotLabel } from "./speak-time";
 import type { Turn } from "./turn";
 
 const steps: FlowSteps = { advance: advanceReschedule, onChosen: readBackMove };
+const SAME_TIME = /\b(?:same time|a la misma hora|misma hora)\b/;
+const SAME_DAY = /\b(?:same day|el mismo dia|mismo dia)\b/;
 
 export async function startReschedule(t: Turn, { targetId }: { targetId?: string } = {}): Promise<void> {
   resetFlow(t.d, "reschedule");
@@ -33,6 +35,9 @@ async function withTarget(t: Turn, target: AppointmentJson): Promise<void> {
   if (when && !namesTarget) {
     if (applyReading(t, { service: false }).past) notePast(t);
   }
+  // "Saturday instead, same time": the appointment's own time (or day) fills the gap.
+  if (d.when.date && !d.when.time && SAME_TIME.test(t.r.normalized)) d.when.time = target.time;
+  if (d.when.time && !d.when.date && SAME_DAY.test(t.r.normalized)) d.when.date = target.date;
   if (!hasWhen(d.when)) {
     t.ask(t.replies.askNewTime(serviceName(target.service.name, t.lang), slotLabel(target.date, target.time, t.ctx.today.date, t.lang)));
     d.awaiting = "when";
