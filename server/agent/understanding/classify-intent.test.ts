@@ -15,6 +15,7 @@ describe("classifyIntent", () => {
     ["I want to come in tomorrow at 3", "book"],
     ["quiero una cita para mañana", "book"],
     ["quisiera reservar un corte", "book"],
+    ["eh, sí, hola... quería, este, una cita", "book"],
     ["um hi uh I was hoping to get a haircut", "book"],
     ["can I get a haircut on friday", "book"],
     ["can I get directions", "location"],

@@ -76,7 +76,7 @@ const CUES: Partial<Record<Intent, CueTable>> = {
     [/\bbook(?:ing|ed)?\b|\bmake (?:an|a) (?:appointment|booking|reservation)\b|\bset up (?:an|a) (?:appointment|time)\b|\bschedule\b|\breserv(?:e|ation)\b/, 2.5],
     [/\b(?:i|id|we)(?: would)? (?:want|need|like|wanna|wanted|would like) (?:to (?:get|come|book|schedule|make|see)|an? (?:appointment|haircut|cut|slot))\b|\bcome in\b|\bsign (?:me )?up\b|\bget me in\b|\bfit me in\b/, 2],
     [/\b(?:hoping|looking|trying|wanting|need|needed|want|wanted|like) to (?:get|book|schedule|make|come|see)\b|\b(?:can|could|may) (?:i|we) (?:get|have|book|schedule|come|make)\b/, 2],
-    [/\b(?:reservar|agendar|apartar)\b|\b(?:sacar|hacer|pedir|quiero|quisiera|necesito) (?:una )?(?:cita|reserva|turno)\b|\bhacerme\b/, 2.5],
+    [/\b(?:reservar|agendar|apartar)\b|\b(?:sacar|hacer|pedir|quiero|quisiera|queria|necesito|necesitaba)(?: este)? (?:una )?(?:cita|reserva|turno)\b|\bhacerme\b/, 2.5],
     [/\bappointment\b|\bcita\b|\bturno\b/, 1],
   ],
   availability: [

@@ -41,6 +41,14 @@ describe("detectCorrection", () => {
     expect(correction?.service?.service.id).toBe("beard");
   });
 
+  it("leaves the choice open when the new service fits two equally", () => {
+    const services = [{ id: "womens", name: "Women's haircut", synonyms: ["cut"] }, { id: "mens", name: "Men's haircut", synonyms: ["cut"] }];
+    const correction = detectCorrection("actually make it a haircut", { ...CONTEXT, services });
+    expect(correction?.slots).toEqual(["service"]);
+    expect(correction?.service).toBeUndefined();
+    expect(correction?.serviceOptions?.map((o) => o.service.id).sort()).toEqual(["mens", "womens"]);
+  });
+
   it.each<[string, string]>([
     ["actually with Maria", "s1"],
     ["no, con Tom", "s2"],

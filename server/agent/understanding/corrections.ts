@@ -27,7 +27,9 @@ export interface Correction {
   /** Every slot the correction changes; dates before times before the rest. */
   slots: CorrectionSlot[];
   when?: When;
+  /** The service, when the words fit one; `serviceOptions` when they fit two equally ("make it a haircut"). */
   service?: ServiceCandidate;
+  serviceOptions?: ServiceCandidate[];
   staff?: StaffMember;
   name?: string;
   /** The cue that marked it as a correction. */
@@ -110,7 +112,10 @@ export function detectCorrection(text: string, context: CorrectionContext): Corr
   }
   if (context.services) {
     const service = matchService(rest, context.services);
-    if (service.best) {
+    if (service.best && service.ambiguous && service.runnerUp) {
+      correction.serviceOptions = [service.best, service.runnerUp];
+      correction.slots.push("service");
+    } else if (service.best) {
       correction.service = service.best;
       correction.slots.push("service");
     }

@@ -22,6 +22,8 @@ describe("spokenNumbersToDigits", () => {
     "the first available",
     "just a second",
     "the one at noon",
+    "the afternoon one",
+    "the early one please",
     "una cita",
     "once a week",
   ])("leaves non-numbers alone: %s", (input) => {

@@ -45,7 +45,8 @@ const NOT_A_DAY_AFTER_ORDINAL = new Set([
 /** Words before "one" that make it a pronoun ("the one at three"), not a number. */
 const ONE_AS_PRONOUN_AFTER = new Set([
   "the", "that", "this", "which", "no", "any", "every", "each", "a", "another", "other",
-  "earlier", "later", "first", "last", "next", "some", "same",
+  "earlier", "later", "first", "last", "next", "some", "same", "morning", "afternoon", "evening", "early", "late",
+  "big", "long", "short", "cheaper", "cheapest", "quick", "quicker", "right", "only", "best",
 ]);
 
 /** Spanish words that are also English words or articles; converted only in number context. */
