@@ -40,6 +40,12 @@ describe("chooseOffer", () => {
     expect(chooseOffer(theFirst, [offer("2026-12-01", "10:00"), offer("2026-12-02", "10:00")])).toEqual({ offer: offer("2026-12-01", "10:00") });
   });
 
+  it("picks the only offer in the part of the day the caller names ('the morning one')", () => {
+    const offers = [offer("2026-11-26", "09:00"), offer("2026-11-26", "14:00"), offer("2026-11-26", "16:00")];
+    expect(chooseOffer({ ...none, when: { partOfDay: "morning", cues: [] } }, offers)).toEqual({ offer: offers[0] });
+    expect(chooseOffer({ ...none, when: { partOfDay: "afternoon", cues: [] } }, offers)).toBeNull();
+  });
+
   it("takes 'the earliest' as the first offer", () => {
     expect(chooseOffer({ ...none, ordinal: 0, when: { earliest: true, cues: [] } }, SAME_DAY)).toEqual({ offer: SAME_DAY[0] });
   });

@@ -22,6 +22,11 @@ export function chooseOffer(r: Pick<Reading, "when" | "ordinal" | "yes" | "no">,
     // "2:30" said for an offered 2:30 PM that the parser read as 14:30 matches; a miss is a new request.
     return hits.length >= 1 ? { offer: hits[0]! } : null;
   }
+  // "The afternoon one": the only offer in that part of the day.
+  if (when?.partOfDay && !when.date && !when.range && !when.after && !when.before) {
+    const hits = offers.filter((o) => partOf(o.time) === when.partOfDay);
+    if (hits.length === 1) return { offer: hits[0]! };
+  }
   if (when?.date && !when.range) {
     const hits = offers.filter((o) => o.date === when.date);
     if (hits.length === 1) return { offer: hits[0]! };
@@ -30,6 +35,11 @@ export function chooseOffer(r: Pick<Reading, "when" | "ordinal" | "yes" | "no">,
   if (r.ordinal !== undefined) return byPosition(r.ordinal, offers);
   if (r.yes && !r.no) return offers.length === 1 ? { offer: offers[0]! } : { unclear: true };
   return null;
+}
+
+function partOf(time: string): "morning" | "afternoon" | "evening" {
+  const hour = Number(time.slice(0, 2));
+  return hour < 12 ? "morning" : hour < 17 ? "afternoon" : "evening";
 }
 
 function byPosition(ordinal: number, offers: readonly Offer[]): OfferChoice {

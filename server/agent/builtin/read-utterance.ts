@@ -107,6 +107,7 @@ const NOT_SERVICE_WORDS = new Set([
   "people", "person", "persons", "personas", "kids", "kid", "son", "daughter", "husband", "wife", "friend", "friends",
   "family", "mom", "dad", "hijo", "hija", "amiga", "amigo", "both", "together", "juntos", "ambos", "dos",
   "queria", "queriamos", "quisieramos", "buscaba", "wanted", "needed", "thinking", "maybe", "some", "sometime", "get",
+  "este", "esta", "esto", "eso", "bueno", "mira", "oye", "oiga", "vale",
 ]);
 /** Who the service is for, by the words that say so ("for my son", "para mi esposa"). */
 const GENDER: ReadonlyArray<readonly [RegExp, string]> = [

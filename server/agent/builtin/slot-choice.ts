@@ -23,19 +23,30 @@ export function applyReading(t: Turn, { service = true }: { service?: boolean } 
   let changed = false;
   let past = false;
   const correction = r.correction;
+  // A correction's own reading of the service, unless it fits two and the whole utterance settled
+  // it ("actually make it a men's cut": "cut" fits both haircuts, "men's" picks one).
   const serviceId = correction?.service?.service.id ?? r.serviceId;
+  const switchesToOptions = Boolean(correction?.serviceOptions) && !r.serviceOptions?.includes(d.serviceId ?? "");
   if (service && serviceId && serviceId !== d.serviceId) {
     d.serviceId = serviceId;
     delete d.serviceOptions;
     changed = true;
-  } else if (service && r.serviceOptions && !d.serviceId) {
+  } else if (service && r.serviceOptions && (!d.serviceId || (switchesToOptions && !serviceId))) {
     d.serviceOptions = r.serviceOptions;
+    delete d.serviceId;
     changed = true;
   }
   const when: When | null | undefined = correction?.when ?? r.when;
   if (when) {
     if (when.past) past = true;
     else {
+      // "11" said about a time on offer or read back keeps that day, not the week searched before.
+      const day = d.chosen?.date ?? (d.offers.length > 0 && d.offers.every((o) => o.date === d.offers[0]!.date) ? d.offers[0]!.date : undefined);
+      const timeOnly = !when.date && !when.range && !when.earliest && Boolean(when.time || when.after || when.before || when.partOfDay);
+      if (day && timeOnly && (d.when.range || !d.when.date)) {
+        delete d.when.range;
+        d.when.date = day;
+      }
       d.when = mergeWhen(d.when, when);
       if (when.weekdayMismatch && when.date && r.weekdayDate) d.when.dateOptions = [when.date, r.weekdayDate].sort();
     }
