@@ -83,8 +83,10 @@ async function decide(t: Turn): Promise<void> {
   if (r.intent === "goodbye" && !(confirming && r.yes)) return goodbye(t);
   if (d.awaiting === "anything_else" && r.no && !hasRequest(t)) return goodbye(t);
   const stopBooking = d.flow === "booking" && r.intent === "cancel" && !r.mentionsAppointment;
-  // "I don't need to reschedule anymore" while moving it; but "I don't want to cancel, move it instead" switches.
-  const refusesFlow = d.flow !== null && r.refused.includes(d.flow === "booking" ? "book" : d.flow) && !switchTo(t);
+  // "I don't need to reschedule anymore" while moving it; but "I don't want to cancel, move it instead"
+  // switches, and "I don't want to book Friday, make it Saturday" changes the booking.
+  const changesBooking = d.flow === "booking" && Boolean(r.when || r.serviceId || r.serviceOptions || r.staffId || r.correction);
+  const refusesFlow = d.flow !== null && r.refused.includes(d.flow === "booking" ? "book" : d.flow) && !changesBooking && !switchTo(t);
   if ((r.neverMind || stopBooking || refusesFlow) && d.flow) {
     const kept = d.flow === "booking" ? t.replies.wontBook : d.targetId ? t.replies.keptAppointment : t.replies.noProblem;
     resetFlow(d, null);
