@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { VersionedAnswerCache } from "./schedule-answer-cache";
 
 const cache = () => new VersionedAnswerCache({ maxAgeMs: 1_000, maxEntries: 3 });
-const at = (version: number, nowMs: number, tag = "b1") => ({ tag, version, nowMs });
+const at = (version: number, nowMs: number, tag = "b1") => ({ tag, version: String(version), nowMs });
 
 describe("VersionedAnswerCache", () => {
   it("reuses an answer for the same version within the age bound", async () => {

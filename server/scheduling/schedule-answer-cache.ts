@@ -1,8 +1,8 @@
 // A per-process cache of answers computed from a business's schedule (e.g. the REST API's
-// availability response, serialized), each remembered with the business's scheduleVersion at the
-// time. PostgreSQL raises that version in the same transaction as every committed change to the
-// business's appointments (a trigger: migration 20261202000000_schedule_version), in whichever
-// process or connection it was made. A caller reads the version from the database first (the
+// availability response, serialized), each remembered with the business's schedule version at
+// the time: the sum of its staff members' scheduleVersion counters, one of which PostgreSQL raises
+// in the same transaction as every committed change to an appointment (a trigger: migration
+// 20261202010000_staff_schedule_version), in whichever process or connection it was made. A caller reads the version from the database first (the
 // REST API reads it in the statement that authorizes the request, so a hit costs no extra round
 // trip) and an entry is served only for that same version:
 //
@@ -26,7 +26,7 @@ export const ANSWER_MAX_ENTRIES = 500;
 
 interface Entry {
   tag: string;
-  version: number;
+  version: string;
   computedAtMs: number;
   value: Promise<unknown>;
 }
@@ -47,7 +47,7 @@ export class VersionedAnswerCache {
     return this.#entries.size;
   }
 
-  get<V>(key: string, { tag, version, nowMs }: { tag: string; version: number; nowMs: number }, compute: () => Promise<V>): Promise<V> {
+  get<V>(key: string, { tag, version, nowMs }: { tag: string; version: string; nowMs: number }, compute: () => Promise<V>): Promise<V> {
     const hit = this.#entries.get(key);
     if (hit) {
       this.#entries.delete(key); // re-inserted below when still good: Map order is recency order
@@ -89,12 +89,12 @@ function shared() {
 
 /**
  * The answer for `key` at this business and schedule version, computed once and reused for up
- * to ANSWER_MAX_AGE_MS of `nowMs`. `version`: Business.scheduleVersion as just read from the
- * database. `db` names the database too, so two databases in one process never share entries.
+ * to ANSWER_MAX_AGE_MS of `nowMs`. `version`: the business's schedule version as just read from
+ * the database. `db` names the database too, so two databases in one process never share entries.
  */
 export function cachedScheduleAnswer<V>(
   db: Db,
-  args: { businessId: string; version: number; key: string; nowMs: number },
+  args: { businessId: string; version: string; key: string; nowMs: number },
   compute: () => Promise<V>,
 ): Promise<V> {
   const state = shared();

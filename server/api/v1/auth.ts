@@ -6,18 +6,22 @@ import type { Actor } from "../../audit";
 import { parseSettingsSection } from "../../businesses/business-settings";
 import { hashApiKey } from "../../businesses/create-api-key";
 import type { Db } from "../../db";
+import { Prisma } from "../../generated/prisma/client";
 import { coalescedRead } from "./coalesced-read";
 import { ApiProblem } from "./problems";
 
 /** lastUsedAt is written at most this often per key, so reads do not turn into writes. */
 const TOUCH_INTERVAL_MS = 60_000;
 
+/** The business `b`'s schedule version (migration 20261202010000_staff_schedule_version), as text. */
+const SCHEDULE_VERSION = Prisma.sql`(SELECT COALESCE(SUM(s."scheduleVersion"), 0) FROM "StaffMember" AS s WHERE s."businessId" = b."id")::text`;
+
 interface PublicBusinessRow {
   id: string;
   slug: string;
   name: string;
   timezone: string;
-  scheduleVersion: number;
+  scheduleVersion: string;
   /** The stored setting as JSON; null when absent. */
   publicAvailability: unknown;
 }
@@ -31,15 +35,16 @@ interface KeyRow {
   slug: string;
   name: string;
   timezone: string;
-  scheduleVersion: number;
+  scheduleVersion: string;
 }
 
 export interface BusinessAccess {
   /**
-   * scheduleVersion: read here because this is every request's first statement anyway; the
-   * availability cache compares it (server/scheduling/schedule-answer-cache.ts).
+   * scheduleVersion: the sum of the staff members' appointment-change counters, read here because
+   * this is every request's first statement anyway; the availability cache compares it
+   * (server/scheduling/schedule-answer-cache.ts).
    */
-  business: { id: string; slug: string; name: string; timezone: string; scheduleVersion: number };
+  business: { id: string; slug: string; name: string; timezone: string; scheduleVersion: string };
   /** The key used, or null for an anonymous public read. */
   apiKeyId: string | null;
 }
@@ -62,8 +67,8 @@ export async function authorize(db: Db, request: Request, slug: string, { need, 
       db,
       `business|${slug}`,
       () => db.$queryRaw<PublicBusinessRow[]>`
-        SELECT "id", "slug", "name", "timezone", "scheduleVersion", "settings" -> 'publicAvailability' AS "publicAvailability"
-        FROM "Business" WHERE "slug" = ${slug}`,
+        SELECT b."id", b."slug", b."name", b."timezone", ${SCHEDULE_VERSION} AS "scheduleVersion", b."settings" -> 'publicAvailability' AS "publicAvailability"
+        FROM "Business" AS b WHERE b."slug" = ${slug}`,
     );
     if (!business) throw noSuchBusiness(slug);
     if (!parseSettingsSection("publicAvailability", business.publicAvailability ?? undefined)) {
@@ -82,7 +87,7 @@ export async function authorize(db: Db, request: Request, slug: string, { need, 
     db,
     `key|${hash}`,
     () => db.$queryRaw<KeyRow[]>`
-      SELECT k."id", k."revokedAt", k."lastUsedAt", b."id" AS "businessId", b."slug", b."name", b."timezone", b."scheduleVersion"
+      SELECT k."id", k."revokedAt", k."lastUsedAt", b."id" AS "businessId", b."slug", b."name", b."timezone", ${SCHEDULE_VERSION} AS "scheduleVersion"
       FROM "ApiKey" AS k JOIN "Business" AS b ON b."id" = k."businessId"
       WHERE k."hash" = ${hash}`,
   );

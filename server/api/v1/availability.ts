@@ -43,8 +43,8 @@ export const getAvailability = apiRoute("GET", "/api/v1/businesses/{slug}/availa
     throw invalidField("to", "query", `This window has already passed. Ask for times after ${now.toISOString()}.`);
   }
   const displayZone = query.timezone ?? business.timezone;
-  // The answer, serialized, is cached per process against the business's schedule version just
-  // read by authorize: never older than the last committed appointment change, at most a second
+  // The answer, serialized, is cached per process against the business's schedule version
+  // (its staff members' appointment-change counters) just read by authorize: never older than the last committed appointment change, at most a second
   // older than the clock (schedule-answer-cache.ts). Popular windows are asked for by many
   // clients at once; they share one computation.
   const key = `api-v1-availability|${query.service}|${query.staff ?? ""}|${query.from.getTime()}|${query.to.getTime()}|${displayZone}`;
