@@ -1,16 +1,23 @@
 // loadAppointmentRows: the active appointments of the given staff whose blocked range (buffers
 // included) overlaps the window widened by a day each side, exactly at the edges: a range that
-// ends where the widened window starts, or starts where it ends, stays out.
+// ends where the widened window starts, or starts where it ends, stays out. And
+// isOutsideTransaction, which decides whether reads may run in parallel and use the caches.
 import { describe, expect, it } from "vitest";
 import { createBusinessFixture } from "../../tests/helpers/fixtures";
 import { engines, useTestDatabase } from "../../tests/helpers/test-database";
-import { loadAppointmentRows } from "./load-scheduling-context";
+import { isOutsideTransaction, loadAppointmentRows } from "./load-scheduling-context";
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 
 describe.each(engines)("loadAppointmentRows on %s", (engine) => {
   const database = useTestDatabase(engine);
+
+  it("tells the client from a transaction's client, so reads in a transaction run in it, one at a time", async () => {
+    const db = database().prisma;
+    expect(isOutsideTransaction(db)).toBe(true);
+    expect(await db.$transaction(async (tx) => isOutsideTransaction(tx))).toBe(false);
+  });
 
   it("reads exactly the active appointments of those staff overlapping the widened window", async () => {
     const db = database().prisma;

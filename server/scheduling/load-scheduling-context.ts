@@ -219,9 +219,12 @@ export function loadAppointmentRows(
       AND tstzrange("blockedFrom", "blockedUntil", '[)') && tstzrange(${new Date(args.fromMs - DAY_MS)}::timestamptz, ${new Date(args.toMs + DAY_MS)}::timestamptz, '()')`;
 }
 
-/** Whether this is the client itself rather than a transaction's (which has no $transaction). */
+/**
+ * Whether this is the client itself rather than a transaction's. Prisma 7's transaction client
+ * has $transaction too (nested transactions), but never $connect.
+ */
 export function isOutsideTransaction(db: Db | Tx): db is Db {
-  return "$transaction" in db;
+  return "$connect" in db;
 }
 
 // Prisma's query promises are lazy: nothing is sent until one is awaited, so awaiting them in
