@@ -56,7 +56,9 @@ describe("draining the worker", () => {
     await database.prisma.rateLimitHit.create({ data: { scope: "login_ip", key: "203.0.113.9", createdAt: new Date(Date.now() - 3 * 86_400_000) } });
     await database.close();
     const port = await freePort();
-    const child = spawn("tsx", ["voice-worker/src/main.ts"], {
+    // As production runs it (node --import tsx): the signal reaches the worker itself, not the
+    // tsx CLI's relay, which under load could exit 143 before the worker's handler ran.
+    const child = spawn(process.execPath, ["--import", "tsx", "voice-worker/src/main.ts"], {
       env: { ...process.env, DATA_DIR: dataDir, VOICE_WORKER_PORT: String(port), DATABASE_URL: "", DRAIN_SECONDS: "1", LOG_LEVEL: "info" },
       stdio: ["ignore", "pipe", "pipe"],
     });
