@@ -36,10 +36,12 @@ async function createBusiness(db: Db) {
   return { businessId, serviceId: service.id, staffIds, key };
 }
 
-/** "SELECT ApiKey", "INSERT Appointment", "BEGIN"…: a statement's verb and first table. */
+/** "SELECT ApiKey", "INSERT Appointment", "BEGIN"…: a statement's verb and first table outside any parentheses (subqueries). */
 function statementKind(sql: string): string {
   const verb = /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase() ?? "?";
-  const table = /"public"\."(\w+)"/.exec(sql)?.[1] ?? /(?:FROM|INTO|UPDATE)\s+"?(\w+)"?/i.exec(sql)?.[1];
+  let outer = sql;
+  for (let inner = outer.replace(/\([^()]*\)/g, ""); inner !== outer; inner = outer.replace(/\([^()]*\)/g, "")) outer = inner;
+  const table = /"public"\."(\w+)"/.exec(outer)?.[1] ?? /(?:FROM|INTO|UPDATE)\s+"?(\w+)"?/i.exec(outer)?.[1];
   return table ? `${verb} ${table}` : verb;
 }
 
