@@ -7,6 +7,7 @@ import { seedDemo } from "../../prisma/seed";
 import { createBusinessFixture } from "../../tests/helpers/fixtures";
 import { engines, useTestDatabase } from "../../tests/helpers/test-database";
 import { createBuiltinEngine } from "../agent/builtin/builtin-engine";
+import type { AgentEngine } from "../agent/types";
 import type { Db } from "../db";
 import type { ReplySpeech } from "../speech/reply-speech";
 import { getConsoleSetup } from "./get-console-setup";
@@ -140,6 +141,37 @@ describe.each(engines)("the test console on %s", (dbEngine) => {
     expect(results.filter((r) => r.startsWith("CONFLICT: This conversation is answering another message"))).toHaveLength(1);
     const setup = await getConsoleSetup(db, { businessId, userId }, { now: now(), engineLabel: "built-in agent", voice: null });
     expect(setup.conversation?.turns.map((t) => t.turnId)).toEqual(["t0", "t1"]);
+  });
+
+  it("refuses a message sent while another tab's turn is still running, and keeps that turn's answer", async () => {
+    const { db, businessId, userId } = await demo();
+    const callerPhone = nextPhone();
+    const { sessionId } = await startConsoleConversation(db, { businessId, userId, callerPhone }, agent);
+    // The first turn's engine waits inside the turn, after its lease was taken: the second tab
+    // loads the row only then, so it sees the same saved version the first one started from.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const running = new Promise<void>((resolve) => (entered = resolve));
+    const slow: AgentEngine = {
+      name: "slow",
+      async runTurn(input) {
+        entered();
+        await held;
+        input.output.write("Still here.");
+        return { text: "Still here.", language: "en" };
+      },
+    };
+    const first = sendConsoleUtterance(db, { businessId, sessionId, text: "hello" }, { ...agent, engine: slow });
+    await running;
+    expect(await rejection(sendConsoleUtterance(db, { businessId, sessionId, text: "blow-dry tomorrow at 4" }, agent))).toMatch(
+      /^CONFLICT: This conversation is answering another message/,
+    );
+    release();
+    expect((await first).turn.agent).toBe("Still here.");
+    const setup = await getConsoleSetup(db, { businessId, userId }, { now: now(), engineLabel: "built-in agent", voice: null });
+    expect(setup.conversation?.turns.map((t) => [t.turnId, t.agent])).toEqual([["t0", setup.conversation!.turns[0]!.agent], ["t1", "Still here."]]);
+    expect(await sendConsoleUtterance(db, { businessId, sessionId, text: "bye" }, agent)).toMatchObject({ turn: { turnId: "t2" } });
   });
 
   it("speaks a reply the session gave, by turn id, with the voice it is handed", async () => {

@@ -2,10 +2,12 @@
 // agent session as a phone call's words (channel "console", so its bookings say where they came
 // from), and the page gets the reply, the tool calls it made and the caller's appointments after it.
 //
-// Two tabs sending at once: the turn is claimed first (version bump) so only one of them runs
-// on the stored snapshot; the other is told to reload before anything was done.
-import { createAgentSession } from "../agent/session/agent-session";
-import type { AgentEngine } from "../agent/types";
+// Two tabs sending at once: the turn takes a lease on the row first, so only one of them runs on
+// the stored snapshot; the other is told to reload before anything was done. The lease is given
+// back when the turn is saved (or fails), and lapses on its own if the process dies mid-turn.
+import { randomUUID } from "node:crypto";
+import { createAgentSession, type SessionSnapshot } from "../agent/session/agent-session";
+import type { AgentEngine, AgentTurn } from "../agent/types";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -17,6 +19,8 @@ import { loadConsoleSession } from "./load-console-session";
 
 /** A test conversation longer than this is almost certainly stuck in a loop; start a new one. */
 export const MAX_CALLER_TURNS = 60;
+/** Longer than any agent turn. */
+const LEASE_MS = 60_000;
 
 export async function sendConsoleUtterance(
   db: Db,
@@ -33,18 +37,32 @@ export async function sendConsoleUtterance(
     throw new AppError("INVALID_INPUT", `This test conversation has reached ${MAX_CALLER_TURNS} messages. Start a new one.`);
   }
 
-  const claimed = await db.consoleSession.updateMany({ where: { id: row.id, businessId, version: row.version }, data: { version: { increment: 1 } } });
+  // Only from the version just loaded, and only when no other turn holds the lease: a tab that
+  // loaded before another tab's turn was saved, or while it runs, is refused here.
+  const token = randomUUID();
+  const at = now();
+  const claimed = await db.consoleSession.updateMany({
+    where: { id: row.id, businessId, version: row.version, OR: [{ lockedUntil: null }, { lockedUntil: { lte: at } }] },
+    data: { lockToken: token, lockedUntil: new Date(at.getTime() + LEASE_MS) },
+  });
   if (claimed.count === 0) {
     throw new AppError("CONFLICT", "This conversation is answering another message (open in another tab?). Nothing was sent: reload the page and try again.");
   }
 
-  const session = createAgentSession({ db, businessId, callerPhone: row.callerPhone, channel: "console", now, engine, resume: row.snapshot, log });
-  const turn = await session.respond(text);
-  const snapshot = session.snapshot();
-  await db.consoleSession.updateMany({
-    where: { id: row.id, businessId, version: row.version + 1 },
-    data: { snapshot: snapshot as unknown as Prisma.InputJsonValue },
-  });
+  let turn: AgentTurn;
+  let snapshot: SessionSnapshot;
+  try {
+    const session = createAgentSession({ db, businessId, callerPhone: row.callerPhone, channel: "console", now, engine, resume: row.snapshot, log });
+    turn = await session.respond(text);
+    snapshot = session.snapshot();
+    await db.consoleSession.updateMany({
+      where: { id: row.id, businessId, lockToken: token },
+      data: { snapshot: snapshot as unknown as Prisma.InputJsonValue, version: { increment: 1 }, lockToken: null, lockedUntil: null },
+    });
+  } catch (error) {
+    await db.consoleSession.updateMany({ where: { id: row.id, businessId, lockToken: token }, data: { lockToken: null, lockedUntil: null } });
+    throw error;
+  }
 
   return {
     turn: turnOf(text, turn),

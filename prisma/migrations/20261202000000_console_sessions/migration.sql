@@ -1,5 +1,7 @@
 -- The dashboard's test console: one row per console conversation, holding the agent session's
--- snapshot between requests. A user's console conversations go when the user does.
+-- snapshot between requests. A user's console conversations go when the user does. A turn holds
+-- a lease (lockToken, lockedUntil) while it runs, so a second tab cannot answer from the same
+-- snapshot; version counts saved turns.
 
 -- CreateTable
 CREATE TABLE "ConsoleSession" (
@@ -9,6 +11,8 @@ CREATE TABLE "ConsoleSession" (
     "callerPhone" TEXT NOT NULL,
     "snapshot" JSONB NOT NULL,
     "version" INTEGER NOT NULL DEFAULT 0,
+    "lockToken" TEXT,
+    "lockedUntil" TIMESTAMPTZ(3),
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
