@@ -6,13 +6,12 @@
 // Exit codes: 0 done (1 if --min-rate is given and not reached), 2 no key or bad arguments, 1 a crash.
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { UsageError } from "../server/agent/cli/converse-args";
 import { parseEnv, sharedEnvShape } from "../server/config-schema";
 import { openDatabase, type Database } from "../server/db";
 import { migrateDatabase } from "../server/migrations";
 import { evaluateLlm, progressLine, reportLines } from "../tests/conversations/evaluate-llm";
 import { loadScenarios } from "../tests/conversations/scenario";
-
-class UsageError extends Error {}
 
 async function main(): Promise<number> {
   let values: { only?: string; "min-rate"?: string };

@@ -85,7 +85,7 @@ async function main() {
   // endpoint is. Unless a public wss:// address is configured, it is this in-process worker.
   if (!webEnv.VOICE_WORKER_PUBLIC_URL) {
     const host = ["0.0.0.0", "::"].includes(workerEnv.VOICE_WORKER_HOST) ? "127.0.0.1" : workerEnv.VOICE_WORKER_HOST;
-    process.env.VOICE_WORKER_PUBLIC_URL = `ws://${host.includes(":") ? `[${host}]` : host}:${workerPort}/media-stream`;
+    process.env.VOICE_WORKER_PUBLIC_URL = `ws://${host.includes(":") ? `[${host}]` : host}:${workerPort}`;
   }
   const jobs = startPeriodicJobs({ db: database.prisma, log: log.child({ part: "jobs" }) });
 

@@ -4,7 +4,8 @@ import { z } from "zod";
 
 /** Spaces, dashes, dots and brackets people type in phone numbers; removed before the check. */
 const PHONE_PUNCTUATION = /[\s().-]/g;
-const E164 = /^\+[1-9]\d{6,14}$/;
+/** A phone number in E.164 form, exactly (no punctuation). */
+export const E164 = /^\+[1-9]\d{6,14}$/;
 
 /** "+1 (555) 123-4567" → "+15551234567"; anything not E.164 afterwards is refused. */
 export const e164Phone = z

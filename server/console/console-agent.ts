@@ -18,7 +18,7 @@ export interface ConsoleAgent {
   log?: Logger;
 }
 
-export function engineLabelOf(mode: "llm" | "builtin", model: string): string {
+function engineLabelOf(mode: "llm" | "builtin", model: string): string {
   return mode === "llm" ? `OpenAI ${model}` : "built-in agent";
 }
 

@@ -28,7 +28,7 @@ export function transcriptOf(history: readonly HistoryEntry[]): ConsoleTurn[] {
   return [...turns.values()].filter((t) => t.agent !== "");
 }
 
-export function toolCallOf(record: ToolCallRecord): ConsoleTurn["tools"][number] {
+function toolCallOf(record: ToolCallRecord): ConsoleTurn["tools"][number] {
   return { id: record.id, name: record.name, args: record.args, ok: record.ok, result: record.result, durationMs: record.durationMs };
 }
 

@@ -22,7 +22,7 @@
 import type { Db } from "../db";
 
 export const ANSWER_MAX_AGE_MS = 1_000;
-export const ANSWER_MAX_ENTRIES = 500;
+const ANSWER_MAX_ENTRIES = 500;
 
 interface Entry {
   tag: string;

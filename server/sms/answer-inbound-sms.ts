@@ -52,14 +52,18 @@ export async function answerInboundSms(db: Db, input: InboundSmsInput, options: 
   const { businessId, from } = input;
   const lock = await lockSmsConversation(db, { businessId, phone: from }, { now: options.now, waitMs: options.lockWaitMs });
   if (!lock) return { kind: "busy" };
+  let saved = false;
   try {
     const stored = await storedAnswer(db, input);
     if (stored) return stored;
     const body = cutToSmsLength(input.body);
     const decision = await decide(db, input, body, lock, options);
-    return await save(db, input, body, lock, decision, options.now);
+    const answer = await save(db, input, body, lock, decision, options.now);
+    saved = true;
+    return answer;
   } finally {
-    await unlockSmsConversation(db, lock);
+    // save() releases the lease in its own transaction; any other way out releases it here.
+    if (!saved) await unlockSmsConversation(db, lock);
   }
 }
 

@@ -5,6 +5,7 @@
 import type { Db } from "../db";
 import type { Logger } from "../logger";
 import type { AgentEngine } from "../agent/types";
+import { E164 } from "../businesses/contact-fields";
 import { ApiProblem, fieldError, problemResponse, toProblem } from "../api/v1/problems";
 import { twiml, twimlResponse, type TwimlNode } from "../calls/twiml";
 import { readSignedTwilioForm, type TwilioWebhookContext } from "../calls/twilio-webhook-request";
@@ -21,7 +22,6 @@ export interface SmsWebhookContext extends Pick<TwilioWebhookContext, "authToken
 }
 
 const MESSAGE_SID = /^(SM|MM)[0-9a-fA-F]{32}$/;
-const E164 = /^\+[1-9]\d{6,14}$/;
 const REQUIRED = ["MessageSid", "From", "To", "Body"] as const;
 
 export const SMS_BUSY = "Sorry, we're still answering your previous text. Please send this one again in a minute.";

@@ -11,7 +11,7 @@ export interface ReplySpeech {
 }
 
 /** Longest reply spoken in one request; agent replies are a few sentences. */
-export const MAX_SPOKEN_CHARACTERS = 1500;
+const MAX_SPOKEN_CHARACTERS = 1500;
 
 export function cleanSpokenText(text: string): string {
   return text.replace(/\s+/g, " ").trim().slice(0, MAX_SPOKEN_CHARACTERS);

@@ -6,6 +6,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useId, useRef, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
+import { MAX_UTTERANCE_LENGTH } from "@/server/console/console-schemas";
 import { buttonStyles, ErrorNote, fieldStyles } from "../appointments/modal";
 import { problemText } from "../appointments/problem-text";
 import { CallerAppointments } from "./caller-appointments";
@@ -14,7 +15,6 @@ import { Transcript } from "./transcript";
 import type { CallerAppointment, Conversation, ConsoleSetup } from "./types";
 import { useReplyAudio } from "./use-reply-audio";
 
-const MAX_MESSAGE = 500;
 
 export function ConsoleBoard({ businessId, businessParam, setup }: { businessId: string; businessParam?: string; setup: ConsoleSetup }) {
   const trpc = useTRPC();
@@ -187,7 +187,7 @@ export function ConsoleBoard({ businessId, businessParam, setup }: { businessId:
                       ref={inputRef}
                       value={draft}
                       onChange={(e) => setDraft(e.target.value)}
-                      maxLength={MAX_MESSAGE}
+                      maxLength={MAX_UTTERANCE_LENGTH}
                       autoComplete="off"
                       placeholder="Type what the caller says…"
                       className={fieldStyles}

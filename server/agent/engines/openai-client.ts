@@ -4,7 +4,7 @@
 import OpenAI from "openai";
 import type { Logger } from "../../logger";
 
-export const OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1";
+const OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
 export interface OpenAiClientOptions {
   apiKey: string;

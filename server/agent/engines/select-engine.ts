@@ -28,7 +28,7 @@ export interface SelectedEngine {
  * A phone caller waits through the whole turn (tool rounds included) in silence; past this the
  * built-in engine answers instead. Typical LLM turns with one tool round take 1.5–4 s.
  */
-export const LLM_TURN_TIMEOUT_MS = 8_000;
+const LLM_TURN_TIMEOUT_MS = 8_000;
 
 export interface EngineTuning {
   /** Longest the LLM may take for one turn before the built-in engine answers it. */
