@@ -14,8 +14,9 @@ export async function handleRecordingCallback(ctx: TwilioWebhookContext, request
   const callId = form.url.searchParams.get("callId") ?? "";
   const kind = form.url.searchParams.get("kind") === "call" ? "call" : "message";
   const p = form.params;
-  const call = callId ? await ctx.db.call.findUnique({ where: { id: callId }, select: { id: true, twilioCallSid: true, recordingUrl: true } }) : null;
-  if (!call || !p.CallSid || call.twilioCallSid !== p.CallSid) {
+  // Matched on both, inside the query: a valid request for one call finds no other.
+  const call = callId && p.CallSid ? await ctx.db.call.findFirst({ where: { id: callId, twilioCallSid: p.CallSid }, select: { id: true } }) : null;
+  if (!call) {
     ctx.log.warn({ callId, callSid: p.CallSid }, "recording callback for an unknown call");
     return twimlResponse(twiml(hangup()));
   }

@@ -8,7 +8,6 @@ export class Histogram {
   private readonly resolution: number;
   private n = 0;
   private maximum = 0;
-  private sum = 0;
 
   constructor(maxMs = 2000, resolutionMs = 0.1) {
     this.resolution = resolutionMs;
@@ -20,7 +19,6 @@ export class Histogram {
     const index = Math.min(this.buckets.length - 1, Math.floor(value / this.resolution));
     this.buckets[index]! += 1;
     this.n++;
-    this.sum += value;
     if (value > this.maximum) this.maximum = value;
   }
 
@@ -30,10 +28,6 @@ export class Histogram {
 
   get max(): number {
     return this.maximum;
-  }
-
-  get mean(): number {
-    return this.n === 0 ? Number.NaN : this.sum / this.n;
   }
 
   /** Upper edge of the bucket holding the p-th percentile (0–100). */
@@ -52,7 +46,6 @@ export class Histogram {
     this.buckets.fill(0);
     this.n = 0;
     this.maximum = 0;
-    this.sum = 0;
   }
 }
 

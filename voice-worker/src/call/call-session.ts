@@ -59,8 +59,6 @@ export class CallSession implements CallHandler {
   readonly done: Promise<void>;
   conversation: CallConversation;
   ended = false;
-  /** Why the call ended (for logs and the simulator). */
-  endReason: string | null = null;
 
   private resolveDone!: () => void;
   private readonly speaker: ReplySpeaker;
@@ -277,7 +275,6 @@ export class CallSession implements CallHandler {
   async end(reason: string, fallbackOutcome: CallOutcome): Promise<void> {
     if (this.ended) return this.done;
     this.ended = true;
-    this.endReason = reason;
     clearTimeout(this.maxTimer);
     this.cancelIdle();
     this.current?.controller.abort();

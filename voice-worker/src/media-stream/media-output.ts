@@ -118,11 +118,6 @@ export class MediaOutput implements PacedStream {
     return this.pendingEntries > 0 || this.tracker.isSpeaking(nowMs);
   }
 
-  /** Milliseconds of audio queued here and not yet sent. */
-  get queuedMs(): number {
-    return this.frames * FRAME_MS;
-  }
-
   /** Resolves once everything sent has played (every mark echoed, or the audio clock ran out). */
   whenIdle(): Promise<void> {
     if (!this.isSpeaking()) return Promise.resolve();

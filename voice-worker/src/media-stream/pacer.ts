@@ -40,10 +40,6 @@ export class FramePacer {
     this.streams.delete(stream);
   }
 
-  get activeStreams(): number {
-    return this.streams.size;
-  }
-
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;

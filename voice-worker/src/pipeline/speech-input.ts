@@ -23,7 +23,6 @@ export interface CallerTurn {
   sttFinalMs: number;
   /** Session clock at the end-of-turn decision. */
   endOfTurnAt: number;
-  audioMs: number;
 }
 
 export interface SpeechInputEvents {
@@ -70,6 +69,10 @@ export class SpeechInput {
     return this.partial;
   }
 
+  /**
+   * Keeps references to `frame`'s bytes (no copy: this runs 50 times a second per call), so the
+   * caller must not reuse the buffer; each Media Streams message decodes into a fresh one.
+   */
   push(frame: Uint8Array, nowMs: number): void {
     if (this.closed) return;
     // Twilio sends 160-byte frames; anything else is cut into frames the VAD can measure.
@@ -97,7 +100,7 @@ export class SpeechInput {
     const inTurn = state === "speaking" || state === "pending";
     if (inTurn) this.append(frame);
     else {
-      this.preRoll.push(frame.slice());
+      this.preRoll.push(frame);
       if (this.preRoll.length > PRE_ROLL_FRAMES) this.preRoll.shift();
     }
 
@@ -132,7 +135,7 @@ export class SpeechInput {
   }
 
   private append(frame: Uint8Array): void {
-    this.turnFrames.push(frame.slice());
+    this.turnFrames.push(frame);
     this.turnBytes += frame.length;
   }
 
@@ -164,7 +167,6 @@ export class SpeechInput {
 
   /** Captures the ended turn now; delivers it (after its transcript) in order with earlier turns. */
   private finishTurn(nowMs: number): void {
-    const audioMs = this.turnBytes / 8;
     const endpointingMs = Math.max(0, nowMs - this.speechEndAt);
     const pending = this.pending;
     this.pending = null;
@@ -184,7 +186,7 @@ export class SpeechInput {
       }
       if (this.closed) return;
       this.partial = "";
-      this.events.turn({ text, endpointingMs, sttFinalMs: Math.max(0, performance.now() - nowMs), endOfTurnAt: nowMs, audioMs });
+      this.events.turn({ text, endpointingMs, sttFinalMs: Math.max(0, performance.now() - nowMs), endOfTurnAt: nowMs });
     });
   }
 }

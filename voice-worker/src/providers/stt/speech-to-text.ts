@@ -22,7 +22,5 @@ export interface SpeechToText {
   /** Key of the price table (server/calls/call-cost.ts) for this model. */
   readonly model: string;
   readonly description: string;
-  /** True for test doubles: the start-up banner and the Call usage say so. */
-  readonly isTestDouble?: boolean;
   openSession(options: { log: Logger }): SttSession;
 }

@@ -25,7 +25,6 @@ interface Utterance {
 export class UtteranceDoubleSpeechToText implements SpeechToText {
   readonly model = "test-double";
   readonly description = "TEST DOUBLE (returns the registered text of simulator utterances; not speech recognition)";
-  readonly isTestDouble = true;
   private readonly frames = new Map<string, Utterance>();
   private nextId = 0;
 
