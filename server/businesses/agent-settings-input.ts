@@ -64,6 +64,8 @@ export const agentSettings = z
     afterHours: z.enum(["book", "message", "closed"]).default("book"),
     /** Said outside opening hours before the after-hours behaviour; empty: a built-in sentence. */
     afterHoursMessage: z.string().trim().max(400, "Keep the message under 400 characters.").default(""),
+    /** Record whole calls through Twilio; callers then hear that the call may be recorded. */
+    recordCalls: z.boolean().default(false),
   })
   .superRefine((a, ctx) => {
     if (a.transferHours === "custom" && a.transferRanges.length === 0) {

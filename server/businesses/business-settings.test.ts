@@ -41,6 +41,12 @@ describe("agent settings", () => {
     expect(agentSettings.parse({ transferHours: "custom", transferRanges: [{ weekday: 1, startMinute: 540, endMinute: 720 }] }).transferRanges).toHaveLength(1);
   });
 
+  it("records calls only when the owner turns it on", () => {
+    expect(agentSettings.parse({}).recordCalls).toBe(false);
+    expect(agentSettings.parse({ recordCalls: true }).recordCalls).toBe(true);
+    expect(agentSettings.safeParse({ recordCalls: "yes" }).error?.issues[0]?.path).toEqual(["recordCalls"]);
+  });
+
   it("normalises the transfer number to E.164 and refuses one that is not a number", () => {
     expect(agentSettings.parse({ transferNumber: "+1 (555) 010-2000" }).transferNumber).toBe("+15550102000");
     expect(agentSettings.parse({ transferNumber: "" }).transferNumber).toBeNull();

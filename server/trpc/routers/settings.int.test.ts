@@ -165,13 +165,14 @@ describe.each(engines)("settings router on %s", (engine) => {
       transferRanges: [{ weekday: 2, startMinute: 600, endMinute: 720 }],
       afterHours: "message",
       afterHoursMessage: "We're closed right now.",
+      recordCalls: true,
     });
     await s.api.updateFaq({ businessId: s.businessId, entries: [{ question: "Do you do kids' cuts?", answer: "Yes, under 12s are $20." }] });
     await s.api.updateNotificationSettings({ businessId: s.businessId, sms: true, email: false, templates: DEFAULT_TEMPLATES, reminderOffsetsMinutes: [120, 1440] });
 
     const saved = await s.api.get({ businessId: s.businessId });
     expect(saved.booking).toEqual({ cancellationWindowHours: 12, callersMayReschedule: true, callersMayCancel: false, waitlistHoldMinutes: 20 });
-    expect(saved.agent).toMatchObject({ voice: "bright", languages: ["es", "en"], transferNumber: "+15555550142", transferHours: "custom", afterHours: "message" });
+    expect(saved.agent).toMatchObject({ voice: "bright", languages: ["es", "en"], transferNumber: "+15555550142", transferHours: "custom", afterHours: "message", recordCalls: true });
     expect(saved.faq).toHaveLength(1);
     expect(saved.notifications).toMatchObject({ email: false, reminderOffsetsMinutes: [1440, 120] });
     const raw = await s.db.business.findUniqueOrThrow({ where: { id: s.businessId }, select: { settings: true } });

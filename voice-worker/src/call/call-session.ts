@@ -12,6 +12,7 @@
 // changes the same turn state, and that is easier to follow in one place. What stands alone lives
 // beside it: call-actions.ts, call-record.ts, turn-latency.ts, pipeline/speech-input.ts and
 // pipeline/reply-speaker.ts.
+import { parseSettingsSection } from "../../../server/businesses/business-settings";
 import type { ClaimedCall } from "../../../server/calls/claim-stream-token";
 import type { CallOutcome } from "../../../server/calls/call-record-types";
 import type { Logger } from "../../../server/logger";
@@ -137,8 +138,7 @@ export class CallSession implements CallHandler {
 
   /** The greeting: starts speaking within a second of `start` (usually well under). */
   begin(): void {
-    const settings = (this.call.business.settings ?? {}) as { agent?: { recordCalls?: unknown } };
-    const recordCalls = settings.agent?.recordCalls === true;
+    const { recordCalls } = parseSettingsSection("agent", (this.call.business.settings as { agent?: unknown } | null)?.agent);
     if (recordCalls) this.actions.startRecording();
     const preamble = recordCalls ? RECORDING_NOTICE : undefined;
     this.runTurn(

@@ -69,6 +69,15 @@ export function AgentForm({ businessId, canEdit, agent, contactPhone }: { busine
             )}
           </div>
         </Card>
+        <Card title="Call recording" description="Twilio records each whole call, and the recording is saved with the call.">
+          <Checkbox
+            checked={v.recordCalls}
+            onChange={set("recordCalls")}
+            label="Record calls"
+            description="Callers hear “This call may be recorded” before the greeting."
+            disabled={!canEdit}
+          />
+        </Card>
         <Card title="After hours" description="When a call comes in outside your opening hours.">
           <div className="space-y-4">
             <RadioGroup legend="The receptionist should" name="afterHours" value={v.afterHours} onChange={set("afterHours")} options={AFTER_HOURS} disabled={!canEdit} />
