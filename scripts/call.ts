@@ -96,7 +96,10 @@ function print(call: SimulatedCall) {
   if (call.endedBy === "abnormal") {
     lines.push(`The stream ended abnormally (${call.closeCode} ${call.closeReason}); Twilio would now run the fallback TwiML:`, ...call.fallbackSaid.map((s) => `  "${s}" + <Record>`));
   }
-  if (summary?.messageText || summary?.recordingUrl) lines.push(`Message:  ${summary.messageText ?? "(audio)"}${summary.recordingUrl ? `  ${summary.recordingUrl}` : ""}`);
+  // One column holds either a left message's audio or, with recording on, the whole call's.
+  if (summary?.messageText || (summary?.recordingUrl && summary.outcome === "message")) {
+    lines.push(`Message:  ${summary.messageText ?? "(audio)"}${summary.recordingUrl ? `  ${summary.recordingUrl}` : ""}`);
+  } else if (summary?.recordingUrl) lines.push(`Recording: ${summary.recordingUrl}`);
   lines.push(`Ended by: ${call.endedBy}${call.simulatedAction ? ` (${call.simulatedAction})` : ""}; ${summary?.durationSeconds ?? "?"} s; estimated cost $${((summary?.estimatedCostMicros ?? 0) / 1e6).toFixed(4)}`);
   lines.push(`Audio:    ${call.framesReceived} frames received, ${call.marksEchoed} marks echoed, ${call.clearsReceived} clears; greeting after ${call.greetingLatencyMs?.toFixed(0) ?? "?"} ms`);
   if (summary?.latency.length) {
