@@ -39,6 +39,7 @@ export const repliesEn: Replies = {
     (times.length > 1 ? `, or ${listOr(times.slice(1), "en")}. Which would you like?` : ". Would that work?"),
   closedOn: (weekdays) => `We're closed on ${weekdays}.`,
   closedDate: (day) => `We're closed ${on(day)}.`,
+  notOfferedOn: (service, day) => `We're open ${on(day)}, but nobody who can do ${service} is in then.`,
   staffOff: (staff, day) => `${staff} isn't working ${on(day)}.`,
   staffDoesNotPerform: (staff, service, others) =>
     others.length > 0 ? `${staff} doesn't do ${service}, but ${listOr(others, "en")} does, so I'll look with them.` : `${staff} doesn't do ${service}.`,

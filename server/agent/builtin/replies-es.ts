@@ -34,6 +34,7 @@ export const repliesEs: Replies = {
     `Lo primero que tengo es ${day} a ${times[0]}` + (times.length > 1 ? `, o a ${listOr(times.slice(1), "es")}. ¿Cuál prefiere?` : ". ¿Le viene bien?"),
   closedOn: (weekdays) => `Cerramos ${weekdays}.`,
   closedDate: (day) => `Estamos cerrados ${day}.`,
+  notOfferedOn: (service, day) => `Abrimos ${day}, pero no hay nadie que pueda hacer ${service} ese día.`,
   staffOff: (staff, day) => `${staff} no trabaja ${day}.`,
   staffDoesNotPerform: (staff, service, others) =>
     others.length > 0 ? `${staff} no hace ${service}, pero ${listOr(others, "es")} sí, así que busco con esa persona.` : `${staff} no hace ${service}.`,

@@ -34,6 +34,8 @@ export interface Replies {
   earliestOnDay(day: string, times: string[]): string;
   closedOn(weekdayPlural: string): string;
   closedDate(day: string): string;
+  /** Open that day, but nobody who does the service works then. */
+  notOfferedOn(service: string, day: string): string;
   staffOff(staff: string, day: string): string;
   staffDoesNotPerform(staff: string, service: string, others: string[]): string;
   unknownStaff: string;

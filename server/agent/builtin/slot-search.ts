@@ -75,6 +75,8 @@ export async function searchSlots(t: Turn, { allowWaitlist }: { allowWaitlist: b
       if (day.status === "closed") {
         const weekly = t.ctx.hours[weekdayOf(day.date)]?.ranges.length === 0;
         t.say(weekly ? t.replies.closedOn(weekdayPlural(weekdayOf(day.date), t.lang)) : t.replies.closedDate(dayText));
+      } else if (day.status === "not_offered") {
+        t.say(t.replies.notOfferedOn(serviceLabel, dayText));
       } else if (day.status === "staff_off") {
         t.say(t.replies.staffOff(result.staff?.name.split(" ")[0] ?? "", dayText));
       } else if (day.status === "full") {

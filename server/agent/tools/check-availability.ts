@@ -48,7 +48,7 @@ export type CheckAvailabilityResult = {
 export const checkAvailabilityTool = defineTool({
   name: "check_availability",
   description:
-    "Find bookable times for a service. Returns slot ids (the only thing book_appointment and reschedule_appointment accept) with weekday, date and time in the business's time zone, and each day's status (available, closed, staff_off, full, past, too_far).",
+    "Find bookable times for a service. Returns slot ids (the only thing book_appointment and reschedule_appointment accept) with weekday, date and time in the business's time zone, and each day's status (available, closed, staff_off, not_offered: open but nobody who does the service works that day, full, past, too_far).",
   input: checkAvailabilityInput,
   writes: false,
   async run(ctx, input): Promise<CheckAvailabilityResult> {

@@ -7,13 +7,13 @@ import type { SchedulingContext } from "../../scheduling/load-scheduling-context
 import { addDays, localDateTimeOf, localDateTimeToInstant, weekdayOf } from "../../time/local-calendar";
 
 /**
- * available: something is free. closed: the business (or the requested person) does not offer
- * this service that day at all. staff_off: the business is open but the requested person does not
- * work then. full: open, but every time is taken (the waitlist's case). past: the day, or what is
+ * available: something is free. closed: the business is closed that day. staff_off: the business
+ * is open but the requested person does not work then. not_offered: the business is open but
+ * nobody who does this service works then. full: open, but every time is taken (the waitlist's case). past: the day, or what is
  * left of today, is behind the clock or inside the minimum notice. too_far: beyond the booking
  * horizon.
  */
-export type DayStatus = "available" | "closed" | "staff_off" | "full" | "past" | "too_far";
+export type DayStatus = "available" | "closed" | "staff_off" | "not_offered" | "full" | "past" | "too_far";
 
 export interface DayAvailability {
   date: string;
@@ -51,7 +51,8 @@ export function dayAvailability(
     computeBookableSlots({ ...context.query, appointments: [], busyBlocks: [], request: { fromMs, toMs, staffId: forStaff, nowMs: clockMs } });
   const beforeTheDay = Math.min(nowMs, fromMs - rules.minNoticeMinutes * 60_000 - 1);
   if (emptyCalendar(staffId, beforeTheDay).length === 0) {
-    return { date, status: staffId !== undefined && businessOpensOn(context, date) ? "staff_off" : "closed", slots };
+    if (!businessOpensOn(context, date)) return { date, status: "closed", slots };
+    return { date, status: staffId !== undefined ? "staff_off" : "not_offered", slots };
   }
   if (emptyCalendar(staffId, nowMs).length === 0) return { date, status: "past", slots };
   return { date, status: "full", slots };

@@ -55,6 +55,9 @@ describe.each(engines)("agent tools on %s", (engine) => {
     expect(sunday.nextAvailable).toMatchObject({ date: "2026-12-01", weekday: "Tuesday", time: "09:00" });
     const leoWednesday = await call("check_availability", { service: mens, staff: "Leo", date: "2026-11-25" });
     expect(leoWednesday.days[0].status).toBe("staff_off");
+    // Open on Saturday, but Maya (the only one who does colour) is off and Leo does not do it.
+    const colourSaturday = await call("check_availability", { service: "Color", date: "2026-11-28" });
+    expect(colourSaturday).toMatchObject({ ok: true, slots: [], days: [{ date: "2026-11-28", weekday: "Saturday", status: "not_offered" }] });
     expect(await call("check_availability", { service: mens, date: "2026-11-23" })).toMatchObject({ ok: false, error: "PAST_DATE" });
   });
 
