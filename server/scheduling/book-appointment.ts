@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { Actor } from "../audit";
 import { customerDetails } from "../customers/find-or-create-customer";
 import type { Db, Tx } from "../db";
-import { EXCLUSION_VIOLATION, postgresErrorCode, UNIQUE_VIOLATION } from "../db-errors";
+import { isSlotRefusal, postgresErrorCode, UNIQUE_VIOLATION } from "../db-errors";
 import { AppError } from "../errors";
 import { newRowId } from "../new-row-id";
 import { clearExpiredHoldsInTheWay } from "../waitlist/cancel-expired-holds";
@@ -103,7 +103,7 @@ async function book(db: Db, input: BookAppointmentInput, actor: Actor, now: Date
     try {
       return await attempt(db);
     } catch (error) {
-      if (postgresErrorCode(error) === EXCLUSION_VIOLATION) {
+      if (isSlotRefusal(error)) {
         if (staffFilter) break;
         continue;
       }
@@ -161,8 +161,7 @@ async function insertBooking(
 }
 
 function isRefusal(error: unknown): boolean {
-  const code = postgresErrorCode(error);
-  return error instanceof AppError || code === UNIQUE_VIOLATION || code === EXCLUSION_VIOLATION;
+  return error instanceof AppError || postgresErrorCode(error) === UNIQUE_VIOLATION || isSlotRefusal(error);
 }
 
 /**

@@ -131,6 +131,27 @@ describe.each(engines)("booking commands on %s", (engine) => {
     expect(await db.appointment.count({ where: { businessId: s.businessId, staffId: s.maya, startsAt } })).toBe(1);
   });
 
+  it("keeps a per-day limit when bookings at different times of one day arrive together", async () => {
+    const db = database().prisma;
+    const s = await salon(db);
+    // A service of its own, so the limit touches no other test's bookings.
+    const service = await db.service.create({
+      data: { businessId: s.businessId, name: `Colour correction ${Math.random()}`, durationMinutes: 30, maxPerDay: 1, staff: { create: { businessId: s.businessId, staffId: s.maya } } },
+      select: { id: true },
+    });
+    const times = ["09:00", "10:00", "11:00", "14:00", "15:00", "16:00"].map((t) => local(`2026-12-09T${t}`));
+    const results = await Promise.allSettled(
+      times.map((startsAt) =>
+        bookAppointment(db, { businessId: s.businessId, serviceId: service.id, staffId: s.maya, startsAt, customer: customer() }, { actor: owner, now }),
+      ),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results) {
+      if (r.status === "rejected") expect(r.reason).toBeInstanceOf(AppError);
+    }
+    expect(await db.appointment.count({ where: { serviceId: service.id, status: "booked" } })).toBe(1);
+  });
+
   it("keeps the buffer after an appointment free", async () => {
     const db = database().prisma;
     const s = await salon(db);

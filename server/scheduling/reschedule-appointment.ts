@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { recordAudit, type Actor } from "../audit";
 import type { Db } from "../db";
-import { EXCLUSION_VIOLATION, postgresErrorCode } from "../db-errors";
+import { isSlotRefusal } from "../db-errors";
 import { AppError } from "../errors";
 import { handFreedSlotToWaitlist } from "../waitlist/hand-freed-slot-to-waitlist";
 import { pickStaffFairly } from "./availability/pick-staff-fairly";
@@ -84,7 +84,7 @@ export async function rescheduleAppointment(db: Db, rawInput: RescheduleAppointm
       return moved;
     });
   } catch (error) {
-    if (postgresErrorCode(error) !== EXCLUSION_VIOLATION) throw error;
+    if (!isSlotRefusal(error)) throw error;
     // Lost a race at commit time; the transaction rolled back, so the old appointment stands.
     const old = await db.appointment.findFirst({ where: { id: input.appointmentId, businessId: input.businessId }, select: { serviceId: true, staffId: true } });
     const alternatives = old

@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { recordAudit, type Actor } from "../audit";
 import type { Db, Tx } from "../db";
-import { EXCLUSION_VIOLATION, postgresErrorCode } from "../db-errors";
+import { isSlotRefusal } from "../db-errors";
 import { AppError } from "../errors";
 import { insertAppointment } from "../scheduling/book-appointment";
 import { slotsFrom, type AvailableSlot } from "../scheduling/find-available-slots";
@@ -57,7 +57,7 @@ export async function offerFreedSlot(db: Db, rawInput: OfferFreedSlotInput, { ac
     } catch (error) {
       // A booking or another offer took the time (exclusion constraint), or another offer claimed
       // the entry, after we read; the transaction rolled back, so retry on fresh data.
-      if (error instanceof EntryNoLongerWaiting || postgresErrorCode(error) === EXCLUSION_VIOLATION) continue;
+      if (error instanceof EntryNoLongerWaiting || isSlotRefusal(error)) continue;
       throw error;
     }
   }
