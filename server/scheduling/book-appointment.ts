@@ -1,8 +1,10 @@
 // Books an appointment. Every channel (dashboard, phone agent, SMS, REST API) books through here.
-// Availability is re-checked against freshly read appointments just before the write, and the
-// write (customer, appointment and audit row) is one statement; the database's exclusion
-// constraint is the final guard against a concurrent booking. The rules (hours, service, staff) may come from the short-lived scheduling cache, so a
-// change to them reaches bookings in another process up to SCHEDULING_CACHE_TTL_MS later.
+// The time is checked against the rules, and against the appointments either by reading them just
+// before the write or (a named person's first try) by the database refusing the write; the write
+// (customer, appointment and audit row) is one statement, and the database's exclusion
+// constraint and day-lock trigger are the final guard against a concurrent booking. The rules
+// (hours, service, staff) may come from the short-lived scheduling cache, so a change to them
+// reaches bookings in another process up to SCHEDULING_CACHE_TTL_MS later.
 // A retried request with the same idempotency key returns the appointment it created the first
 // time: the unique index on the key refuses the second insert, and only then is the first read.
 import { z } from "zod";
@@ -98,6 +100,20 @@ async function book(db: Db, input: BookAppointmentInput, actor: Actor, now: Date
     return insertBooking(q, input, { staffId, startMs, rules, actor });
   };
 
+  // A named person: the rules say whether the time is offered at all, and the database says
+  // whether it is still free, exactly as the slot engine would (the exclusion constraint compares
+  // the same buffer-widened ranges; the day-lock trigger counts maxPerDay the same way). So the
+  // first try writes without reading that person's appointments. Only a refusal reads them: to
+  // clear a lapsed hold in the way, or to explain with alternatives. "Anyone" reads first, since
+  // picking fairly needs the day's appointments.
+  if (staffFilter && offeredByRules(rules, { startMs, staffId: staffFilter, now })) {
+    try {
+      return await insertBooking(db, input, { staffId: staffFilter, startMs, rules, actor });
+    } catch (error) {
+      if (!isSlotRefusal(error)) throw error; // refused: the careful try below reads and looks again
+    }
+  }
+
   // "Anyone" may lose a race for one person and still get another: retry with the next free one.
   for (let round = 0; round < 4; round++) {
     try {
@@ -113,6 +129,13 @@ async function book(db: Db, input: BookAppointmentInput, actor: Actor, now: Date
   const rows = await loadAppointmentRows(db, window);
   const error = await unavailableSlotError(db, contextFrom(rules, rows), scope, { rules });
   throw error.code === "SLOT_TAKEN" ? error : new AppError("SLOT_TAKEN", "That time was just taken.", error.data);
+}
+
+/** Whether the rules alone (hours, overrides, notice, horizon, slot grid) offer this person at this time. */
+function offeredByRules(rules: SchedulingRules, { startMs, staffId, now }: { startMs: number; staffId: string; now: Date }): boolean {
+  return slotsFrom(contextFrom(rules, []), { fromMs: startMs, toMs: startMs + 1, staffId, nowMs: now.getTime() }).some(
+    (s) => s.startsAt.getTime() === startMs,
+  );
 }
 
 /** Writes the appointment, its customer and audit row (write-booking.ts) and answers as appointmentSelect would read it back. */
