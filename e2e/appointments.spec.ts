@@ -2,52 +2,17 @@
 // views, move it, cancel it; and a time taken meanwhile offers the nearest free ones. Dates are
 // picked relative to today in the salon's zone (America/New_York, open Tuesday to Saturday).
 import { expect, test, type Page } from "@playwright/test";
+import { openDayAfter, signInAsDemoOwner } from "./demo-salon";
 
-const DEMO = { email: "owner@demo.salon", password: "demo-salon-2026" };
-const SALON_ZONE = "America/New_York";
 const SHOTS = "test-results/screenshots";
 
 test.use({ viewport: { width: 1280, height: 900 } });
-
-/** Today's date on the salon's calendar, "YYYY-MM-DD". */
-function salonToday(): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone: SALON_ZONE, year: "numeric", month: "2-digit", day: "2-digit" })
-      .formatToParts(new Date())
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
-
-function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split("-").map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10);
-}
-
-/**
- * The first day after today plus `skip` days that falls on one of `weekdays` (0 = Sunday): never
- * today, so none of its times has passed. The salon opens Tuesday to Saturday; Maya, the only
- * colourist, Tuesday to Friday.
- */
-function openDayAfter(skip = 0, weekdays = [2, 3, 4, 5, 6]): string {
-  let date = addDays(salonToday(), 1 + skip);
-  while (!weekdays.includes(new Date(`${date}T12:00:00Z`).getUTCDay())) date = addDays(date, 1);
-  return date;
-}
 
 /** "Tuesday, December 1, 2026", as the page names a day. */
 function longDate(date: string): string {
   return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "long", month: "long", day: "numeric", year: "numeric" }).format(
     new Date(`${date}T12:00:00Z`),
   );
-}
-
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(DEMO.email);
-  await page.getByLabel("Password").fill(DEMO.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
 }
 
 /** Picks a free time in the open dialog: the first, or the last; returns its label ("9:00 AM"). */
@@ -69,7 +34,7 @@ test("the owner books, finds, reschedules and cancels an appointment from the da
     // The app has no favicon yet; that 404 is not this page's concern.
     if (message.type() === "error" && !message.location().url.endsWith("/favicon.ico")) pageErrors.push(`${message.text()} (${message.location().url})`);
   });
-  await signIn(page);
+  await signInAsDemoOwner(page);
 
   await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Appointments" }).click();
   await expect(page).toHaveURL(/\/dashboard\/appointments$/);
@@ -166,7 +131,7 @@ test("the owner books, finds, reschedules and cancels an appointment from the da
 
 test("a time taken while the dialog was open is answered with the nearest free times", async ({ page }) => {
   const day = openDayAfter(7, [2, 3, 4, 5]); // a week after the first test's day, when Maya works
-  await signIn(page);
+  await signInAsDemoOwner(page);
   await page.goto(`/dashboard/appointments?date=${day}`);
 
   await page.getByRole("button", { name: "New appointment" }).click();

@@ -4,45 +4,17 @@
 // the appointments page. The day is the next one after today (salon time) when the salon is open
 // at 10, so the run never depends on the date it happens on.
 import { expect, test, type Page } from "@playwright/test";
+import { openDayAfter, signInAsDemoOwner } from "./demo-salon";
 
-const DEMO = { email: "owner@demo.salon", password: "demo-salon-2026" };
-const SALON_ZONE = "America/New_York";
 const SHOTS = "test-results/screenshots";
 const CALLER = { typed: "+1 555 010 4242", e164: "+15550104242", name: "Dana Tester" };
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
-/** Today's date on the salon's calendar, "YYYY-MM-DD". */
-function salonToday(): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone: SALON_ZONE, year: "numeric", month: "2-digit", day: "2-digit" })
-      .formatToParts(new Date())
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
-
-/** The first day after today on which the salon is open at 10 AM (Tuesday to Saturday). */
-function nextOpenDay(): string {
-  let date = salonToday();
-  do {
-    const [y, m, d] = date.split("-").map(Number);
-    date = new Date(Date.UTC(y!, m! - 1, d! + 1)).toISOString().slice(0, 10);
-  } while (![2, 3, 4, 5, 6].includes(new Date(`${date}T12:00:00Z`).getUTCDay()));
-  return date;
-}
 
 /** "Wednesday, December 2", as a caller says it and the agent reads it back. */
 function spokenDay(date: string): string {
   return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "long", month: "long", day: "numeric" }).format(new Date(`${date}T12:00:00Z`));
-}
-
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(DEMO.email);
-  await page.getByLabel("Password").fill(DEMO.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
 }
 
 async function say(page: Page, text: string) {
@@ -57,13 +29,13 @@ async function say(page: Page, text: string) {
 const lastReply = (page: Page) => page.locator("[data-turn-id]").last();
 
 test("the owner books an appointment by chatting with the receptionist in the test console", async ({ page }) => {
-  const day = nextOpenDay();
+  const day = openDayAfter(); // the salon is open at 10 AM on every day it opens
   const pageErrors: string[] = [];
   page.on("pageerror", (error) => pageErrors.push(error.message));
   page.on("console", (message) => {
     if (message.type() === "error" && !message.location().url.endsWith("/favicon.ico")) pageErrors.push(`${message.text()} (${message.location().url})`);
   });
-  await signIn(page);
+  await signInAsDemoOwner(page);
 
   await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Test console" }).click();
   await expect(page).toHaveURL(/\/dashboard\/console$/);

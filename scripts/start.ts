@@ -9,6 +9,7 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { DEMO, seedDemo } from "../prisma/seed";
+import { handleApiV1, isApiV1Path } from "../server/api/v1/node-handler";
 import { ConfigError, providerModes, providerPartLabels, type ProviderPart } from "../server/config-schema";
 import { openDatabase, registerProcessDatabase, targetFromConfig } from "../server/db";
 import { parseWebEnv } from "../server/env";
@@ -92,7 +93,10 @@ async function main() {
   const app = next({ dev, dir: root, hostname: webEnv.HOST, port: webEnv.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer((req, res) => void handle(req, res));
+  // /api/v1 goes straight to its routes (the same ones Next.js mounts under app/api/v1), without
+  // Next.js's router in between: a quarter of the CPU per request (server/api/v1/node-handler.ts).
+  const apiLog = log.child({ part: "api-v1" });
+  const server = http.createServer((req, res) => void (isApiV1Path(req.url) ? handleApiV1(database.prisma, req, res, apiLog) : handle(req, res)));
   await new Promise<void>((resolve) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
       fail(

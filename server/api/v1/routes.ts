@@ -1,5 +1,5 @@
 // Every /api/v1 route, in one table. The Next.js route files under app/api/v1 each serve one of
-// these; the benchmarks' plain node:http server and the tests dispatch through the table.
+// these; `npm start` (node-handler.ts), the benchmarks and the tests dispatch through the table.
 import type { Db } from "../../db";
 import { getAvailability, listServices } from "./availability";
 import { createBooking, getBooking } from "./bookings";
