@@ -1,8 +1,9 @@
 // A website books through the public REST API of the running product (`npm start`, where /api/v1
 // is served by its routes ahead of Next.js): the owner creates an API key in the settings, the
 // site reads services and free times without a key (the demo salon shares its availability),
-// books with the key, and the booking appears on the owner's appointments page. Bad requests get
-// problem+json answers that name the problem, and write nothing.
+// books with the key, and the booking appears on the owner's appointments page; then the owner
+// makes free times private, and only the key reads them. Bad requests get problem+json answers
+// that name the problem, and write nothing.
 import { expect, test } from "@playwright/test";
 import { addDays, openDayAfter, signInAsDemoOwner } from "./demo-salon";
 
@@ -15,7 +16,7 @@ test("a website reads free times, books with the owner's API key, and the owner 
   await signInAsDemoOwner(page);
   await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Settings" }).click();
   await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "API keys" }).click();
-  await page.getByLabel("Name", { exact: true }).fill(`Website ${Date.now()}`);
+  await page.getByLabel("Name", { exact: true }).fill("Website booking form");
   await page.getByRole("button", { name: "Create key" }).click();
   const key = (await page.getByTestId("new-api-key").innerText()).trim();
   expect(key).toMatch(/^sk_/);
@@ -72,4 +73,22 @@ test("a website reads free times, books with the owner's API key, and the owner 
   const card = page.getByRole("button", { name: /Men's haircut/ }).filter({ hasText: "Riley Website" });
   await expect(card).toHaveCount(1);
   await page.screenshot({ path: `${SHOTS}/appointments-booked-by-api.png`, fullPage: true });
+
+  // The owner makes free times private: anonymous reads are refused, the key still reads them.
+  await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "API keys" }).click();
+  const publicTimes = page.getByLabel("Anyone may see your services and free times without a key");
+  await expect(publicTimes).toBeChecked();
+  await publicTimes.uncheck();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Free times now need a key." })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/settings-api-keys-private.png`, fullPage: true });
+  expect((await request.get(`${BASE}/services`)).status()).toBe(401);
+  expect((await request.get(`${BASE}/services`, { headers: { authorization: `Bearer ${key}` } })).status()).toBe(200);
+  await page.reload();
+  await expect(publicTimes).not.toBeChecked();
+  await publicTimes.check();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Free times are public." })).toBeVisible();
+  expect((await request.get(`${BASE}/services`)).status()).toBe(200);
 });

@@ -162,6 +162,7 @@ const table: Record<string, Entry> = {
   },
   "settings.updateFaq": { scope: "business", role: "admin", input: (a) => ({ businessId: a.businessId, entries: [{ question: "Who owns this?", answer: "Not you." }] }) },
   "settings.updateNotificationSettings": { scope: "business", role: "admin", input: (a) => ({ businessId: a.businessId, sms: false, email: false }) },
+  "settings.updatePublicAvailability": { scope: "business", role: "admin", input: (a) => ({ businessId: a.businessId, publicAvailability: false }) },
   "settings.integrations": { scope: "business", role: "staff", input: (a) => ({ businessId: a.businessId }) },
   "settings.apiKeys": { scope: "business", role: "admin", input: (a) => ({ businessId: a.businessId }) },
   "settings.createApiKey": { scope: "business", role: "admin", input: (a) => ({ businessId: a.businessId, name: "Stolen key" }) },

@@ -6,6 +6,7 @@ import type { ZodError } from "zod";
 import { DEMO, seedDemo } from "../../../prisma/seed";
 import { hashApiKey } from "../../businesses/create-api-key";
 import { DEFAULT_TEMPLATES } from "../../businesses/notification-settings-input";
+import { apiClient } from "../../../tests/api/support";
 import { createBusinessFixture } from "../../../tests/helpers/fixtures";
 import { engines, useTestDatabase } from "../../../tests/helpers/test-database";
 import { createCaller } from "../root";
@@ -203,5 +204,23 @@ describe.each(engines)("settings router on %s", (engine) => {
     const row = await s.db.apiKey.findUniqueOrThrow({ where: { hash: hashApiKey(created.key) }, select: { revokedAt: true } });
     expect(row.revokedAt).toEqual(now);
     expect((await s.audit("api_key.revoke"))[0]).toMatchObject({ after: { revokedAt: now.toISOString() } });
+  });
+  it("turns public availability off and on: anonymous reads are refused at once, audited each time", async () => {
+    const s = await setup();
+    const call = apiClient(s.db);
+    const slug = (await s.api.profile({ businessId: s.businessId })).slug;
+    const anonymousServices = async () => (await call("GET", `/api/v1/businesses/${slug}/services`)).status;
+    expect((await s.api.get({ businessId: s.businessId })).publicAvailability).toBe(true);
+    expect(await anonymousServices()).toBe(200);
+
+    await s.api.updatePublicAvailability({ businessId: s.businessId, publicAvailability: false });
+    expect((await s.api.get({ businessId: s.businessId })).publicAvailability).toBe(false);
+    expect(await anonymousServices()).toBe(401);
+    expect((await s.audit("settings.public_availability.update"))[0]).toMatchObject({ actorId: s.ownerId, before: { publicAvailability: true }, after: { publicAvailability: false } });
+
+    await s.api.updatePublicAvailability({ businessId: s.businessId, publicAvailability: true });
+    expect(await anonymousServices()).toBe(200);
+    const error = await s.api.updatePublicAvailability({ businessId: s.businessId, publicAvailability: "yes" as unknown as boolean }).catch((e: unknown) => e);
+    expect(codeOf(error)).toBe("BAD_REQUEST");
   });
 });

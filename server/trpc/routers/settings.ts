@@ -33,6 +33,7 @@ import { updateBookingPolicy } from "../../businesses/update-booking-policy";
 import { updateBusinessProfile } from "../../businesses/update-business-profile";
 import { updateFaq } from "../../businesses/update-faq";
 import { updateNotificationSettings } from "../../businesses/update-notification-settings";
+import { publicAvailabilityInput, updatePublicAvailability } from "../../businesses/update-public-availability";
 import { upsertDateOverride } from "../../businesses/upsert-date-override";
 import { upsertService } from "../../businesses/upsert-service";
 import { upsertStaffMember } from "../../businesses/upsert-staff-member";
@@ -151,6 +152,12 @@ export const settingsRouter = router({
     .input(notificationSettings)
     .mutation(({ ctx, input: { businessId: _, ...notifications } }) =>
       updateNotificationSettings(ctx.db, { businessId: ctx.businessId, notifications }, { actor: dashboardActor(ctx.userId) }),
+    ),
+
+  updatePublicAvailability: adminProcedure
+    .input(publicAvailabilityInput)
+    .mutation(({ ctx, input }) =>
+      updatePublicAvailability(ctx.db, { businessId: ctx.businessId, enabled: input.publicAvailability }, { actor: dashboardActor(ctx.userId) }),
     ),
 
   integrations: viewProcedure.query(({ ctx }) => getIntegrationsStatus(ctx.db, { businessId: ctx.businessId })),

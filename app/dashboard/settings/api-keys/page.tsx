@@ -1,9 +1,11 @@
-// Settings → API keys (owners and admins): keys for the public booking API. A key is shown once,
-// when it is created; afterwards only its prefix identifies it.
+// Settings → API keys (owners and admins): keys for the public booking API (a key is shown once,
+// when it is created; afterwards only its prefix identifies it), and whether free times are
+// public.
 import { Card } from "../_components/fields";
 import { SettingsPage } from "../_components/settings-page";
 import { currentBusiness, type BusinessSearchParams } from "../../current-business";
 import { ApiKeysManager } from "./api-keys-manager";
+import { PublicAvailabilityForm } from "./public-availability-form";
 
 export const dynamic = "force-dynamic";
 
@@ -18,10 +20,11 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Busi
       </SettingsPage>
     );
   }
-  const [keys, profile] = await Promise.all([api.settings.apiKeys({ businessId }), api.settings.profile({ businessId })]);
+  const [keys, profile, settings] = await Promise.all([api.settings.apiKeys({ businessId }), api.settings.profile({ businessId }), api.settings.get({ businessId })]);
   return (
     <SettingsPage title="API keys" description="For your website or other software to check availability and book through the REST API." canEdit>
       <ApiKeysManager businessId={businessId} slug={profile.slug} keys={keys} />
+      <PublicAvailabilityForm businessId={businessId} slug={profile.slug} enabled={settings.publicAvailability} />
     </SettingsPage>
   );
 }
