@@ -2,9 +2,10 @@
 // availability response, serialized), each remembered with the business's schedule version at
 // the time: the sum of its staff members' scheduleVersion counters, one of which PostgreSQL raises
 // in the same transaction as every committed change to an appointment (a trigger: migration
-// 20261202010000_staff_schedule_version), in whichever process or connection it was made. A caller reads the version from the database first (the
-// REST API reads it in the statement that authorizes the request, so a hit costs no extra round
-// trip) and an entry is served only for that same version:
+// 20261202010000_staff_schedule_version), in whichever process or connection it was made. A
+// caller reads the version from the database first (the REST API reads it in the statement that
+// authorizes the request, so a hit costs no extra round trip) and an entry is served only for
+// that same version:
 //
 // - Appointments: never stale. Any booking, cancellation, move, no-show or waitlist hold that
 //   committed before the version was read has changed it, so no entry computed without it can
@@ -18,72 +19,22 @@
 //   whose invalidateSchedulingCache also clears these entries; rule changes do not raise the
 //   version.
 //
-// Concurrent misses for one key and version share one computation; a failed one is not kept.
+// Concurrent misses for one key and version share one computation; a failed one is not kept
+// (ttl-cache.ts).
 import type { Db } from "../db";
+import { cacheScopeOf, TtlCache } from "./ttl-cache";
 
 export const ANSWER_MAX_AGE_MS = 1_000;
 const ANSWER_MAX_ENTRIES = 500;
 
-interface Entry {
-  tag: string;
-  version: string;
-  computedAtMs: number;
-  value: Promise<unknown>;
-}
-
-/** Entries keyed by string, each valid for one version and a bounded age; the least recently used goes first. */
-export class VersionedAnswerCache {
-  readonly #entries = new Map<string, Entry>();
-  readonly #maxAgeMs: number;
-  readonly #maxEntries: number;
-
-  constructor({ maxAgeMs, maxEntries }: { maxAgeMs: number; maxEntries: number }) {
-    if (!(maxAgeMs > 0) || !(maxEntries > 0)) throw new RangeError("maxAgeMs and maxEntries must be positive");
-    this.#maxAgeMs = maxAgeMs;
-    this.#maxEntries = maxEntries;
-  }
-
-  get size(): number {
-    return this.#entries.size;
-  }
-
-  get<V>(key: string, { tag, version, nowMs }: { tag: string; version: string; nowMs: number }, compute: () => Promise<V>): Promise<V> {
-    const hit = this.#entries.get(key);
-    if (hit) {
-      this.#entries.delete(key); // re-inserted below when still good: Map order is recency order
-      const age = nowMs - hit.computedAtMs;
-      if (hit.version === version && age >= 0 && age < this.#maxAgeMs) {
-        this.#entries.set(key, hit);
-        return hit.value as Promise<V>;
-      }
-    }
-    const entry: Entry = { tag, version, computedAtMs: nowMs, value: compute() };
-    this.#entries.set(key, entry);
-    entry.value.catch(() => {
-      if (this.#entries.get(key) === entry) this.#entries.delete(key);
-    });
-    while (this.#entries.size > this.#maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
-    return entry.value as Promise<V>;
-  }
-
-  /** Drops every entry tagged `tag`, including computations in flight (their callers still get them). */
-  invalidate(tag: string): void {
-    for (const [key, entry] of this.#entries) if (entry.tag === tag) this.#entries.delete(key);
-  }
-
-  clear(): void {
-    this.#entries.clear();
-  }
-}
-
 // On globalThis, like the scheduling cache: the Next.js bundle and the in-process worker load
 // their own copies of this module.
 const GLOBAL_KEY = Symbol.for("appointment-scheduler.schedule-answer-cache");
-type GlobalWithCache = typeof globalThis & { [GLOBAL_KEY]?: { answers: VersionedAnswerCache; clients: WeakMap<object, number>; nextClient: number } };
+type GlobalWithCache = typeof globalThis & { [GLOBAL_KEY]?: { answers: TtlCache<unknown> } };
 
 function shared() {
   const g = globalThis as GlobalWithCache;
-  g[GLOBAL_KEY] ??= { answers: new VersionedAnswerCache({ maxAgeMs: ANSWER_MAX_AGE_MS, maxEntries: ANSWER_MAX_ENTRIES }), clients: new WeakMap(), nextClient: 1 };
+  g[GLOBAL_KEY] ??= { answers: new TtlCache<unknown>({ ttlMs: ANSWER_MAX_AGE_MS, maxEntries: ANSWER_MAX_ENTRIES }) };
   return g[GLOBAL_KEY];
 }
 
@@ -97,10 +48,8 @@ export function cachedScheduleAnswer<V>(
   args: { businessId: string; version: string; key: string; nowMs: number },
   compute: () => Promise<V>,
 ): Promise<V> {
-  const state = shared();
-  let client = state.clients.get(db);
-  if (client === undefined) state.clients.set(db, (client = state.nextClient++));
-  return state.answers.get(`${client}|${args.businessId}|${args.key}`, { tag: args.businessId, version: args.version, nowMs: args.nowMs }, compute);
+  const key = `${cacheScopeOf(db)}|${args.businessId}|${args.key}`;
+  return shared().answers.get(key, args.businessId, compute, { version: args.version, nowMs: args.nowMs }) as Promise<V>;
 }
 
 /** Forget a business's cached answers (its rules changed: see invalidateSchedulingCache). */

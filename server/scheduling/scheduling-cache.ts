@@ -14,79 +14,19 @@
 import type { Db } from "../db";
 import { loadSchedulingRules, type SchedulingRules } from "./load-scheduling-context";
 import { clearScheduleAnswers, forgetScheduleAnswers } from "./schedule-answer-cache";
+import { cacheScopeOf, TtlCache } from "./ttl-cache";
 
 export const SCHEDULING_CACHE_TTL_MS = 5_000;
 export const SCHEDULING_CACHE_MAX_ENTRIES = 1_000;
 /** Cached date overrides start this long before the moment the rules were read. */
 const OVERRIDES_LOOKBACK_MS = 3 * 86_400_000;
 
-interface Entry<V> {
-  tag: string;
-  expiresAt: number;
-  value: Promise<V>;
-}
-
-/**
- * A map of promises with a time-to-live and a size bound (the least recently used entry goes
- * first). Concurrent misses for one key share one load; a failed load is not kept. Each entry
- * carries a tag (here the business id) for invalidating a group of keys at once.
- */
-export class TtlCache<V> {
-  readonly #entries = new Map<string, Entry<V>>();
-  readonly #ttlMs: number;
-  readonly #maxEntries: number;
-  readonly #clock: () => number;
-
-  constructor({ ttlMs, maxEntries, clock = () => performance.now() }: { ttlMs: number; maxEntries: number; clock?: () => number }) {
-    if (!(ttlMs > 0) || !(maxEntries > 0)) throw new RangeError("ttlMs and maxEntries must be positive");
-    this.#ttlMs = ttlMs;
-    this.#maxEntries = maxEntries;
-    this.#clock = clock;
-  }
-
-  get size(): number {
-    return this.#entries.size;
-  }
-
-  get(key: string, tag: string, load: () => Promise<V>): Promise<V> {
-    const now = this.#clock();
-    const hit = this.#entries.get(key);
-    if (hit) {
-      this.#entries.delete(key); // re-inserted below: Map order is recency order
-      if (hit.expiresAt > now) {
-        this.#entries.set(key, hit);
-        return hit.value;
-      }
-    }
-    const entry: Entry<V> = { tag, expiresAt: now + this.#ttlMs, value: load() };
-    this.#entries.set(key, entry);
-    entry.value.catch(() => {
-      if (this.#entries.get(key) === entry) this.#entries.delete(key);
-    });
-    while (this.#entries.size > this.#maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
-    return entry.value;
-  }
-
-  /** Drops every entry tagged `tag`, including loads still in flight (their callers still get them). */
-  invalidate(tag: string): void {
-    for (const [key, entry] of this.#entries) if (entry.tag === tag) this.#entries.delete(key);
-  }
-
-  clear(): void {
-    this.#entries.clear();
-  }
-}
-
 const GLOBAL_KEY = Symbol.for("appointment-scheduler.scheduling-cache");
-type GlobalWithCache = typeof globalThis & { [GLOBAL_KEY]?: { rules: TtlCache<SchedulingRules>; clients: WeakMap<object, number>; nextClient: number } };
+type GlobalWithCache = typeof globalThis & { [GLOBAL_KEY]?: { rules: TtlCache<SchedulingRules> } };
 
 function shared() {
   const g = globalThis as GlobalWithCache;
-  g[GLOBAL_KEY] ??= {
-    rules: new TtlCache<SchedulingRules>({ ttlMs: SCHEDULING_CACHE_TTL_MS, maxEntries: SCHEDULING_CACHE_MAX_ENTRIES }),
-    clients: new WeakMap(),
-    nextClient: 1,
-  };
+  g[GLOBAL_KEY] ??= { rules: new TtlCache<SchedulingRules>({ ttlMs: SCHEDULING_CACHE_TTL_MS, maxEntries: SCHEDULING_CACHE_MAX_ENTRIES }) };
   return g[GLOBAL_KEY];
 }
 
@@ -116,11 +56,8 @@ export function cachedSchedulingRules(
   args: { businessId: string; serviceId: string; staffId?: string | null },
   nowMs: number,
 ): Promise<SchedulingRules> {
-  const state = shared();
-  let client = state.clients.get(db);
-  if (client === undefined) state.clients.set(db, (client = state.nextClient++));
-  const key = `${client}|${args.businessId}|${args.serviceId}|${args.staffId ?? "*"}`;
-  return state.rules.get(key, args.businessId, () =>
+  const key = `${cacheScopeOf(db)}|${args.businessId}|${args.serviceId}|${args.staffId ?? "*"}`;
+  return shared().rules.get(key, args.businessId, () =>
     loadSchedulingRules(db, {
       businessId: args.businessId,
       serviceId: args.serviceId,

@@ -1,8 +1,9 @@
-// The scheduling cache's own rules, on a fake clock: entries live for the TTL, invalidation by
-// business drops them at once, the size stays bounded, concurrent misses share one load, and a
-// failed load is not remembered.
+// The cache under the scheduling rules and the schedule answers, on a fake clock: entries live
+// for the TTL, invalidation by business drops them at once, the size stays bounded, concurrent
+// misses share one load, a failed load is not remembered, and a versioned entry is served only
+// for its own version.
 import { describe, expect, it } from "vitest";
-import { TtlCache } from "./scheduling-cache";
+import { cacheScopeOf, TtlCache } from "./ttl-cache";
 
 function setup({ ttlMs = 5_000, maxEntries = 100 } = {}) {
   let nowMs = 1_000;
@@ -16,7 +17,7 @@ function setup({ ttlMs = 5_000, maxEntries = 100 } = {}) {
   return { cache, get, loads, advance: (ms: number) => (nowMs += ms) };
 }
 
-describe("TtlCache (scheduling rules)", () => {
+describe("TtlCache", () => {
   it("serves an entry until its TTL has passed, then reads it again", async () => {
     const { get, loads, advance } = setup({ ttlMs: 5_000 });
     expect(await get("a")).toBe("a@1000");
@@ -93,5 +94,24 @@ describe("TtlCache (scheduling rules)", () => {
   it("refuses a non-positive TTL or size", () => {
     expect(() => new TtlCache({ ttlMs: 0, maxEntries: 1 })).toThrow(RangeError);
     expect(() => new TtlCache({ ttlMs: 1, maxEntries: 0 })).toThrow(RangeError);
+  });
+  it("serves a versioned entry only for the same version, whichever way the version moved", async () => {
+    const cache = new TtlCache<number>({ ttlMs: 1_000, maxEntries: 10 });
+    let computed = 0;
+    const compute = async () => ++computed;
+    const at = (version: number, nowMs: number) => ({ version: String(version), nowMs });
+    expect(await cache.get("k", "b1", compute, at(7, 10_000))).toBe(1);
+    expect(await cache.get("k", "b1", compute, at(7, 10_999))).toBe(1);
+    expect(await cache.get("k", "b1", compute, at(8, 10_999))).toBe(2);
+    expect(await cache.get("k", "b1", compute, at(7, 11_000))).toBe(3); // a wrapped or restored counter is no match for an entry made at 8
+    expect(await cache.get("k", "b1", compute, at(7, 12_000))).toBe(4); // as old as the bound
+    expect(await cache.get("k", "b1", compute, at(7, 9_000))).toBe(5); // a test clock set back
+  });
+
+  it("numbers database clients apart for cache keys, the same one always alike", () => {
+    const first = {};
+    const second = {};
+    expect(cacheScopeOf(first)).toBe(cacheScopeOf(first));
+    expect(cacheScopeOf(first)).not.toBe(cacheScopeOf(second));
   });
 });
