@@ -10,16 +10,17 @@ import { closedLoop, keepAliveAgent, send } from "./support/http-client";
 import { runLoad } from "./support/load";
 import { productionBuild, processTreeCpuSeconds, startWebServer, type WebServerKind } from "./support/next-server";
 import { benchPoolSize, withBenchPostgres } from "./support/postgres";
-import { percentile, round } from "./stats";
+import { latencySummary, percentile, prefixed, round } from "./stats";
 import type { Benchmark, BenchReport } from "./types";
 
 const CONNECTIONS = 100;
 const TARGET_P95_MS = 50;
+const requestsFor = (quick: boolean) => (quick ? 1_000 : 10_000);
 
 type Metrics = Record<string, number | string>;
 
 async function measure(kind: WebServerKind, { url, serviceId, apiKey, quick }: { url: string; serviceId: string; apiKey: string; quick: boolean }): Promise<Metrics> {
-  const total = quick ? 1_000 : 10_000;
+  const total = requestsFor(quick);
   const warmup = quick ? 200 : 1_000;
   const server = await startWebServer(kind, { databaseUrl: url, poolSize: benchPoolSize() });
   const agent = keepAliveAgent(CONNECTIONS);
@@ -36,15 +37,12 @@ async function measure(kind: WebServerKind, { url, serviceId, apiKey, quick }: {
     const uncachedLatencies = uncached.replies.map((r) => r.ms);
     return {
       non200: replies.filter((r) => r.status !== 200).length + uncached.replies.filter((r) => r.status !== 200).length,
-      p50Ms: round(percentile(latencies, 50), 1),
-      p95Ms: round(percentile(latencies, 95), 1),
-      p99Ms: round(percentile(latencies, 99), 1),
+      ...latencySummary(latencies),
       requestsPerSec: round(total / seconds, 0),
       serialP50Ms: round(percentile(serial, 50), 1),
       /** CPU of the server's process tree per request under load (warm-up included). */
       serverCpuMsPerRequest: cpuBefore === null || cpuAfter === null ? "n/a" : round(((cpuAfter - cpuBefore) * 1000) / (total + warmup), 2),
-      uncachedP50Ms: round(percentile(uncachedLatencies, 50), 1),
-      uncachedP95Ms: round(percentile(uncachedLatencies, 95), 1),
+      ...prefixed("uncached", latencySummary(uncachedLatencies)),
       uncachedRequestsPerSec: round(uncachedTotal / uncached.seconds, 0),
     };
   } finally {
@@ -52,8 +50,6 @@ async function measure(kind: WebServerKind, { url, serviceId, apiKey, quick }: {
     await server.stop();
   }
 }
-
-const prefixed = (prefix: string, metrics: Metrics): Metrics => Object.fromEntries(Object.entries(metrics).map(([k, v]) => [`${prefix}${k[0]!.toUpperCase()}${k.slice(1)}`, v]));
 
 const benchmark: Benchmark = {
   name: "http-availability-web",
@@ -76,7 +72,7 @@ const benchmark: Benchmark = {
     if (!result) return { description: "GET availability through npm start and next start on PostgreSQL", metrics: { result: "skipped (no server)" }, target };
     return {
       description: `GET /api/v1/…/availability as http-availability, ${CONNECTIONS} concurrent keep-alive connections, served by the production build in a process of its own (pool of ${benchPoolSize()}): first \`npm start\` (npmStart…), then \`next start\` (nextStart…).`,
-      metrics: { requests: quick ? 1_000 : 10_000, connections: CONNECTIONS, ...prefixed("npmStart", result.npmStart), ...prefixed("nextStart", result.nextStart) },
+      metrics: { requests: requestsFor(quick), connections: CONNECTIONS, ...prefixed("npmStart", result.npmStart), ...prefixed("nextStart", result.nextStart) },
       target,
       met: result.npmStart.non200 === 0 && result.nextStart.non200 === 0 && Number(result.npmStart.p95Ms) <= TARGET_P95_MS,
     };

@@ -15,7 +15,7 @@ import { runLoad } from "./support/load";
 import { cpuMeter } from "./support/cpu";
 import { benchPoolSize, withBenchPostgres } from "./support/postgres";
 import { countQueries } from "./support/query-counter";
-import { percentile, round } from "./stats";
+import { latencySummary, percentile, prefixed, round } from "./stats";
 import type { Benchmark, BenchReport } from "./types";
 
 const CONNECTIONS = 100;
@@ -63,9 +63,7 @@ const benchmark: Benchmark = {
           non200: total - ok.length,
           slotsPerResponse: slots,
           bookedBeforehand,
-          p50Ms: round(percentile(latencies, 50), 1),
-          p95Ms: round(percentile(latencies, 95), 1),
-          p99Ms: round(percentile(latencies, 99), 1),
+          ...latencySummary(latencies),
           maxMs: round(Math.max(...latencies), 1),
           requestsPerSec: round(total / seconds, 0),
           serialP50Ms: round(percentile(serial, 50), 1),
@@ -80,8 +78,7 @@ const benchmark: Benchmark = {
           sqlQueriesPerUncachedRequest: uncachedQueries,
           uncachedRequests: uncachedTotal,
           uncachedNon200: uncached.replies.filter((r) => r.status !== 200).length,
-          uncachedP50Ms: round(percentile(uncachedLatencies, 50), 1),
-          uncachedP95Ms: round(percentile(uncachedLatencies, 95), 1),
+          ...prefixed("uncached", latencySummary(uncachedLatencies)),
           uncachedRequestsPerSec: round(uncachedTotal / uncached.seconds, 0),
         };
       } finally {

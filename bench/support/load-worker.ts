@@ -6,19 +6,15 @@
 // server under test gets.
 import { parentPort, workerData } from "node:worker_threads";
 import { Pool } from "undici";
+import { closedLoop, type Reply } from "./http-client";
 import type { LoadJob, LoadRequest, LoadResult } from "./load";
 
 const job = workerData as LoadJob;
 const origin = new URL(job.requests[0]!.url).origin;
 const pool = new Pool(origin, { connections: job.connections, pipelining: 1, keepAliveTimeout: 30_000, headersTimeout: 60_000, bodyTimeout: 60_000 });
 
-interface Timed {
-  status: number;
-  ms: number;
-  body?: string;
-}
-
-async function send(request: LoadRequest, keepBody: boolean): Promise<Timed> {
+/** One request over the pool; the body is read only when the job keeps bodies. */
+async function send(request: LoadRequest): Promise<Reply> {
   const url = new URL(request.url);
   const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
   const started = performance.now();
@@ -28,25 +24,16 @@ async function send(request: LoadRequest, keepBody: boolean): Promise<Timed> {
     headers: { ...request.headers, ...(payload ? { "content-type": "application/json" } : {}) },
     body: payload,
   });
-  const body = keepBody ? await response.body.text() : (await response.body.dump(), undefined);
-  return { status: response.statusCode, ms: performance.now() - started, body };
-}
-
-async function closedLoop(total: number, pick: (i: number) => LoadRequest, keepBodies: boolean) {
-  const replies: Timed[] = new Array(total);
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: Math.min(job.connections, total) }, async () => {
-      for (let i = next++; i < total; i = next++) replies[i] = await send(pick(i), keepBodies);
-    }),
-  );
-  return { replies, seconds: (performance.now() - started) / 1000 };
+  const body = job.keepBodies ? await response.body.text() : (await response.body.dump(), "");
+  return { status: response.statusCode, body, ms: performance.now() - started };
 }
 
 const warmup = job.warmup ?? 0;
-if (warmup > 0) await closedLoop(warmup, (i) => job.requests[i % job.requests.length]!, false);
-const { replies, seconds } = await closedLoop(job.requests.length, (i) => job.requests[i]!, job.keepBodies ?? false);
+if (warmup > 0) await closedLoop(warmup, job.connections, (i) => send(job.requests[i % job.requests.length]!));
+const { replies, seconds } = await closedLoop(job.requests.length, job.connections, (i) => send(job.requests[i]!));
 await pool.close();
-const result: LoadResult = { seconds, replies };
+const result: LoadResult = {
+  seconds,
+  replies: replies.map((r) => ({ status: r.status, ms: r.ms, body: job.keepBodies ? r.body : undefined })),
+};
 parentPort!.postMessage(result);

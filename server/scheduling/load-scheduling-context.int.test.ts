@@ -3,7 +3,7 @@
 // ends where the widened window starts, or starts where it ends, stays out. And
 // isOutsideTransaction, which decides whether reads may run in parallel and use the caches.
 import { describe, expect, it } from "vitest";
-import { createBusinessFixture } from "../../tests/helpers/fixtures";
+import { appointmentData, createBusinessFixture } from "../../tests/helpers/fixtures";
 import { engines, useTestDatabase } from "../../tests/helpers/test-database";
 import { isOutsideTransaction, loadAppointmentRows } from "./load-scheduling-context";
 
@@ -27,21 +27,7 @@ describe.each(engines)("loadAppointmentRows on %s", (engine) => {
     const widenedFrom = fromMs - DAY_MS;
     const widenedTo = toMs + DAY_MS;
     const make = async (label: string, blockedFromMs: number, blockedUntilMs: number, extra: { status?: "cancelled"; staffId?: string } = {}) => {
-      await db.appointment.create({
-        data: {
-          businessId: f.businessId,
-          serviceId: f.serviceId,
-          staffId: extra.staffId ?? f.staffId,
-          customerId: f.customerId,
-          startsAt: new Date(blockedFromMs),
-          endsAt: new Date(blockedUntilMs),
-          blockedFrom: new Date(blockedFromMs),
-          blockedUntil: new Date(blockedUntilMs),
-          status: extra.status ?? "booked",
-          channel: "api",
-          notes: label,
-        },
-      });
+      await db.appointment.create({ data: appointmentData(f, new Date(blockedFromMs), new Date(blockedUntilMs), { ...extra, notes: label }) });
     };
     // The edge cases on two people, as one person's could not overlap each other.
     const third = (await db.staffMember.create({ data: { businessId: f.businessId, name: "Kim" }, select: { id: true } })).id;

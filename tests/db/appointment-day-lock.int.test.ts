@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../server/db";
 import { DAY_FULL, EXCLUSION_VIOLATION, postgresErrorCode } from "../../server/db-errors";
-import { createBusinessFixture } from "../helpers/fixtures";
+import { appointmentData, createBusinessFixture } from "../helpers/fixtures";
 import { engines, useTestDatabase } from "../helpers/test-database";
 
 type Fixture = Awaited<ReturnType<typeof createBusinessFixture>>;
@@ -16,22 +16,7 @@ describe.each(engines)("appointment day locks and the per-day limit on %s", (eng
 
   function book(db: Db, f: Fixture, startsAt: string, minutes = 30, extra: { staffId?: string; status?: "booked" | "cancelled" | "held" } = {}) {
     const start = new Date(startsAt);
-    const end = new Date(start.getTime() + minutes * 60_000);
-    return db.appointment.create({
-      data: {
-        businessId: f.businessId,
-        serviceId: f.serviceId,
-        staffId: extra.staffId ?? f.staffId,
-        customerId: f.customerId,
-        startsAt: start,
-        endsAt: end,
-        blockedFrom: start,
-        blockedUntil: end,
-        status: extra.status ?? "booked",
-        channel: "api",
-      },
-      select: { id: true },
-    });
+    return db.appointment.create({ data: appointmentData(f, start, new Date(start.getTime() + minutes * 60_000), extra), select: { id: true } });
   }
   const refusal = (promise: Promise<unknown>) => promise.then(() => "written", (e: unknown) => postgresErrorCode(e) ?? String(e));
 

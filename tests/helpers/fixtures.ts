@@ -22,3 +22,28 @@ export async function createBusinessFixture(db: Db, overrides: { timezone?: stri
   ]);
   return { businessId, staffId: staff.id, otherStaffId: otherStaff.id, serviceId: service.id, customerId: customer.id };
 }
+
+/**
+ * Appointment.create data for a fixture business: its first staff member, service and customer
+ * unless told otherwise, with the blocked range equal to the appointment (no buffers).
+ */
+export function appointmentData(
+  f: Awaited<ReturnType<typeof createBusinessFixture>>,
+  startsAt: Date,
+  endsAt: Date,
+  extra: { staffId?: string; status?: "booked" | "cancelled" | "held"; notes?: string } = {},
+) {
+  return {
+    businessId: f.businessId,
+    serviceId: f.serviceId,
+    staffId: extra.staffId ?? f.staffId,
+    customerId: f.customerId,
+    startsAt,
+    endsAt,
+    blockedFrom: startsAt,
+    blockedUntil: endsAt,
+    status: extra.status ?? ("booked" as const),
+    channel: "api" as const,
+    notes: extra.notes,
+  };
+}

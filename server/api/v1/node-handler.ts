@@ -3,7 +3,7 @@
 // benchmarks serve the API with it. The routes are the same ones app/api/v1/** mounts in Next.js
 // (where a deployment on Vercel serves them); only the adapter differs. Without Next.js's router
 // and request handling in between, a cached availability read costs the server about a quarter of
-// the CPU (0.25 ms instead of 0.98 ms: http-availability-web in docs/BENCHMARKS.md).
+// the CPU (0.18 ms instead of 0.68 ms: http-availability-web in docs/BENCHMARKS.md).
 import type http from "node:http";
 import { Readable } from "node:stream";
 import type { Db } from "../../db";
